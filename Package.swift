@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ChatLab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "chatlab", targets: ["chatlab"]),
+        .library(name: "Lab", targets: ["Lab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
+        .target(name: "LabCore"),
+        .target(name: "Chatters", dependencies: ["LabCore"]),
+        .target(name: "Scoring", dependencies: ["LabCore"]),
+        .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),
+        .target(
+            name: "Lab",
+            dependencies: [
+                "LabCore", "Chatters", "Scoring", "Reports",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "chatlab",
+            dependencies: [
+                "Lab",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(name: "TestSupport", dependencies: ["LabCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "LabCoreTests", dependencies: ["LabCore"]),
+        .testTarget(name: "ChattersTests", dependencies: ["Chatters", "TestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["Lab", "TestSupport"]),
+    ]
+)

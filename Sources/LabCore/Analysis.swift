@@ -1,0 +1,83 @@
+/// Everything the reports show: the experiment, and for each run its transcript and scores.
+public struct Analysis: Sendable {
+    public var experiment: ExperimentInfo
+    public var columns: ColumnOptions
+    public var runs: [RunAnalysis]
+
+    public init(experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis]) {
+        self.experiment = experiment
+        self.columns = columns
+        self.runs = runs
+    }
+
+    /// The scorer series present in the analysis (code, title, seat), in first-seen order.
+    public var seriesKeys: [SeriesKey] {
+        var seen = Set<SeriesKey>()
+        var keys: [SeriesKey] = []
+        for run in runs {
+            for series in run.series where seen.insert(series.key).inserted {
+                keys.append(series.key)
+            }
+        }
+        return keys
+    }
+
+    /// Passes and total for a series over all runs.
+    public func total(_ key: SeriesKey) -> Tally {
+        runs.reduce(Tally()) { $0 + ($1.series(key)?.result.tally ?? Tally()) }
+    }
+}
+
+/// Which of the three columns per scorer the reports show.
+public struct ColumnOptions: Codable, Sendable, Hashable {
+    public var binary: Bool
+    public var detailed: Bool
+    public var interpretation: Bool
+
+    public init(binary: Bool = true, detailed: Bool = true, interpretation: Bool = true) {
+        self.binary = binary
+        self.detailed = detailed
+        self.interpretation = interpretation
+    }
+}
+
+/// One run's transcript and its scores.
+public struct RunAnalysis: Sendable {
+    public var transcript: Transcript
+    public var seed: UInt64
+    public var series: [ScoreSeries]
+
+    public init(transcript: Transcript, seed: UInt64, series: [ScoreSeries]) {
+        self.transcript = transcript
+        self.seed = seed
+        self.series = series
+    }
+
+    public var run: Int { transcript.run }
+
+    public func series(_ key: SeriesKey) -> ScoreSeries? { series.first { $0.key == key } }
+}
+
+/// Identifies one scorer applied to one seat.
+public struct SeriesKey: Codable, Sendable, Hashable {
+    public var code: String
+    public var title: String
+    public var seat: Seat
+
+    public init(code: String, title: String, seat: Seat) {
+        self.code = code
+        self.title = title
+        self.seat = seat
+    }
+}
+
+/// One scorer's result for one seat in one run.
+public struct ScoreSeries: Sendable {
+    public var key: SeriesKey
+    public var result: ScoreResult
+
+    public init(key: SeriesKey, result: ScoreResult) {
+        self.key = key
+        self.result = result
+    }
+}

@@ -1,0 +1,79 @@
+/// A participant in a conversation: a script, a person, a bot behind HTTP, an LLM...
+///
+/// The runner calls ``reply(to:)`` once for every turn this chatter speaks, never concurrently for the same
+/// conversation. Different conversations (runs) may call it concurrently, so keep per-conversation state keyed by
+/// ``ChatRequest/conversation``, or derive everything from the request.
+public protocol Chatter: Sendable {
+    /// Returns the next utterance given the conversation as this chatter sees it.
+    ///
+    /// Throw ``ChatterError/conversationOver(_:)`` to end the conversation cleanly (a person typed an empty line);
+    /// any other error marks the turn as failed and the conversation goes on.
+    func reply(to request: ChatRequest) async throws -> ChatReply
+
+    /// Called once when a conversation ends, so the chatter can close connections. The default does nothing.
+    func endConversation(_ conversation: String) async
+}
+
+extension Chatter {
+    public func endConversation(_ conversation: String) async {}
+}
+
+/// What a chatter is given when it is its turn to speak.
+public struct ChatRequest: Sendable, Hashable {
+    /// Identifies the conversation (stable for a run of an experiment), e.g. `demo-run-3`.
+    public var conversation: String
+    /// Run number, starting at 1.
+    public var run: Int
+    /// Round number, starting at 1.
+    public var round: Int
+    /// The seat this chatter sits in.
+    public var seat: Seat
+    /// The utterances this chatter may see, oldest first, already cut to its memory window.
+    public var history: [Utterance]
+    /// How many turns this chatter has spoken before in this conversation (a script's position).
+    public var spokenBefore: Int
+    /// A seed for anything random this chatter does on this turn; derived from the run's seed.
+    public var seed: UInt64
+
+    public init(
+        conversation: String, run: Int, round: Int, seat: Seat, history: [Utterance], spokenBefore: Int, seed: UInt64
+    ) {
+        self.conversation = conversation
+        self.run = run
+        self.round = round
+        self.seat = seat
+        self.history = history
+        self.spokenBefore = spokenBefore
+        self.seed = seed
+    }
+
+    /// The last thing the other chatter said, if it is visible.
+    public var lastFromOther: Utterance? { history.last { $0.seat != seat } }
+}
+
+/// A chatter's answer for one turn.
+public struct ChatReply: Sendable, Hashable {
+    public var text: String
+    /// Extra measurements for the transcript (e.g. `prompt_tokens`, `ttft`, `retries`).
+    public var metrics: [String: Double]
+
+    public init(_ text: String, metrics: [String: Double] = [:]) {
+        self.text = text
+        self.metrics = metrics
+    }
+}
+
+/// Errors a chatter throws.
+public enum ChatterError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The chatter ends the conversation on purpose; not a failure.
+    case conversationOver(String)
+    /// The chatter failed on this turn; the turn is marked and the conversation goes on.
+    case failed(kind: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .conversationOver(let why): return "conversation over: \(why)"
+        case .failed(let kind, let message): return "\(kind): \(message)"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Facts about an experiment that every report records.
+public struct ExperimentInfo: Codable, Sendable, Hashable {
+    public var name: String
+    public var seed: UInt64
+    public var runs: Int
+    public var rounds: Int
+    /// One line per chatter, e.g. `chatter1: script "tester"`.
+    public var chatters: [String: String]
+    /// The seats whose replies are scored.
+    public var underTest: [Seat]
+    /// The configuration file exactly as given.
+    public var configText: String
+    /// Where the configuration came from.
+    public var configPath: String
+    public var toolVersion: String
+    public var started: Date
+    public var ended: Date?
+
+    public init(
+        name: String, seed: UInt64, runs: Int, rounds: Int, chatters: [String: String], underTest: [Seat],
+        configText: String, configPath: String, toolVersion: String, started: Date, ended: Date? = nil
+    ) {
+        self.name = name
+        self.seed = seed
+        self.runs = runs
+        self.rounds = rounds
+        self.chatters = chatters
+        self.underTest = underTest
+        self.configText = configText
+        self.configPath = configPath
+        self.toolVersion = toolVersion
+        self.started = started
+        self.ended = ended
+    }
+}

@@ -1,0 +1,78 @@
+/// Scores the turns of one transcript: stutter, repeated questions, answer correctness, latency...
+///
+/// Called once per run transcript after the run (and again by `chatlab analyze`). Must be deterministic: the same
+/// input gives the same output. A failure to score a turn is a ``Verdict/skipped`` cell, never a thrown error.
+public protocol Scorer: Sendable {
+    /// Test code or short id shown in reports, e.g. `ML-A6`.
+    var code: String { get }
+    /// A few words for column headers and the legend, e.g. `stutter`.
+    var title: String { get }
+
+    func score(_ input: ScorerInput) -> ScoreResult
+}
+
+/// Everything a scorer may look at.
+public struct ScorerInput: Sendable {
+    public var transcript: Transcript
+    /// The seat whose replies are scored.
+    public var seat: Seat
+
+    public init(transcript: Transcript, seat: Seat) {
+        self.transcript = transcript
+        self.seat = seat
+    }
+
+    /// The scored seat's turns.
+    public var scoredTurns: [Turn] { transcript.turns(of: seat) }
+}
+
+/// A scorer's output for one transcript and seat.
+public struct ScoreResult: Sendable, Hashable {
+    /// Cells keyed by turn index (``Turn/index``).
+    public var cells: [Int: ScoreCell]
+    /// Named statistics for the summary (e.g. `mean`, `p95`), in display order.
+    public var statistics: [Statistic]
+    /// Extra tables (e.g. question frequencies), shown on their own sheet.
+    public var tables: [ScoreTable]
+
+    public init(cells: [Int: ScoreCell], statistics: [Statistic] = [], tables: [ScoreTable] = []) {
+        self.cells = cells
+        self.statistics = statistics
+        self.tables = tables
+    }
+
+    /// Passes and total counted over the cells.
+    public var tally: Tally {
+        cells.values.reduce(into: Tally()) { $0.add($1.verdict) }
+    }
+}
+
+/// A named number in a summary.
+public struct Statistic: Codable, Sendable, Hashable {
+    public var name: String
+    public var value: Double
+
+    public init(_ name: String, _ value: Double) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A small table a scorer adds to the reports.
+public struct ScoreTable: Codable, Sendable, Hashable {
+    public var title: String
+    public var columns: [String]
+    public var rows: [[TableValue]]
+
+    public init(title: String, columns: [String], rows: [[TableValue]]) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// A cell of a ``ScoreTable``.
+public enum TableValue: Codable, Sendable, Hashable {
+    case text(String)
+    case number(Double)
+}
