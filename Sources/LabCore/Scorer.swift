@@ -9,6 +9,14 @@ public protocol Scorer: Sendable {
     var title: String { get }
 
     func score(_ input: ScorerInput) -> ScoreResult
+
+    /// Statistics over several runs pooled together, for the summary's total row (not an average of averages).
+    /// The default gives none.
+    func pooledStatistics(_ results: [ScoreResult]) -> [Statistic]
+}
+
+extension Scorer {
+    public func pooledStatistics(_ results: [ScoreResult]) -> [Statistic] { [] }
 }
 
 /// Everything a scorer may look at.
@@ -22,8 +30,8 @@ public struct ScorerInput: Sendable {
         self.seat = seat
     }
 
-    /// The scored seat's turns.
-    public var scoredTurns: [Turn] { transcript.turns(of: seat) }
+    /// The scored seat's own turns (not injected probe text), including failed ones.
+    public var replies: [Turn] { transcript.turns(of: seat).filter { $0.probe == nil } }
 }
 
 /// A scorer's output for one transcript and seat.

@@ -1,0 +1,15 @@
+/// What a chatter factory may use besides its options.
+public struct ChatterContext: Sendable {
+    /// Where a human chatter reads and writes.
+    public var console: any HumanConsole
+    /// The folder of the config file, for options that name files relative to it.
+    public var baseDirectory: String
+    /// How the other chatter is called (for prompts).
+    public var otherName: String
+
+    public init(console: any HumanConsole = NoConsole(), baseDirectory: String = ".", otherName: String = "bot") {
+        self.console = console
+        self.baseDirectory = baseDirectory
+        self.otherName = otherName
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import LabCore
+import LabYAML
+
+/// Every chatter kind a config can name. To add one: write the chatter in its own file and add one entry here.
+public enum ChatterRegistry {
+    public static let all: [ChatterKind] = [
+        ChatterKind(
+            id: "script", summary: "says a predefined list of utterances in order",
+            options: [
+                ("lines", "the utterances, a list of texts"),
+                ("file", "or a text file with one utterance per line, relative to the config file"),
+                ("when_exhausted", "after the last line: cycle (default), repeat_last or end"),
+            ]
+        ) { options, context in
+            let lines: [String]
+            if let file = options["file"] {
+                lines = try readLines(file, base: context.baseDirectory)
+            } else {
+                lines = try options.required("lines").stringList()
+            }
+            guard !lines.isEmpty else {
+                throw (options["lines"] ?? options.owner).badValue("has no utterances", fix: "Give at least one line.")
+            }
+            let policy = try options["when_exhausted"]?.choice(ScriptChatter.WhenExhausted.allCases.map(\.rawValue))
+            return ScriptChatter(lines: lines, whenExhausted: policy.flatMap(ScriptChatter.WhenExhausted.init) ?? .cycle)
+        },
+        ChatterKind(
+            id: "human", summary: "a person typing on the terminal; an empty line ends the conversation",
+            options: [("prompt", "the prompt shown before typing (default 'you> ')")]
+        ) { options, context in
+            HumanChatter(
+                console: context.console, otherName: context.otherName,
+                prompt: try options["prompt"]?.string() ?? "you> ")
+        },
+        ChatterKind(
+            id: "echo", summary: "repeats the other chatter's last utterance",
+            options: [("greeting", "what it says when it speaks first (default 'Hello!')")]
+        ) { options, _ in
+            EchoChatter(greeting: try options["greeting"]?.string() ?? "Hello!")
+        },
+    ]
+
+    /// The entry for a `kind:` value, if any.
+    public static func kind(_ id: String) -> ChatterKind? { all.first { $0.id == id } }
+
+    private static func readLines(_ value: YAMLValue, base: String) throws -> [String] {
+        let name = try value.nonEmptyString()
+        let path = name.hasPrefix("/") ? name : "\(base)/\(name)"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw value.badValue("names '\(path)', which cannot be read", fix: "Check the path; it is relative to the config file.")
+        }
+        return text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+    }
+}

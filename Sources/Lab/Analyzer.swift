@@ -1,0 +1,36 @@
+import LabCore
+
+/// Runs every enabled scorer over saved transcripts, for every seat under test.
+public struct Analyzer: Sendable {
+    public let scorers: [any Scorer]
+    public let underTest: [Seat]
+
+    public init(scorers: [any Scorer], underTest: [Seat]) {
+        self.scorers = scorers
+        self.underTest = underTest
+    }
+
+    /// Scores one run.
+    public func analyze(_ transcript: Transcript, seed: UInt64) -> RunAnalysis {
+        var series: [ScoreSeries] = []
+        for scorer in scorers {
+            for seat in underTest {
+                let result = scorer.score(ScorerInput(transcript: transcript, seat: seat))
+                series.append(ScoreSeries(key: SeriesKey(code: scorer.code, title: scorer.title, seat: seat), result: result))
+            }
+        }
+        return RunAnalysis(transcript: transcript, seed: seed, series: series)
+    }
+
+    /// Statistics over all runs pooled, per series, for the summary's total row.
+    public func totalStatistics(_ runs: [RunAnalysis]) -> [SeriesKey: [Statistic]] {
+        var totals: [SeriesKey: [Statistic]] = [:]
+        for scorer in scorers {
+            for seat in underTest {
+                let key = SeriesKey(code: scorer.code, title: scorer.title, seat: seat)
+                totals[key] = scorer.pooledStatistics(runs.compactMap { $0.series(key)?.result })
+            }
+        }
+        return totals
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Chatters
+import LabCore
+import LabYAML
+
+/// Reads one chatter's settings (`kind`, `name`, `memory` and the kind's own options) and makes the chatter.
+public enum ChatterLoader {
+    /// Makes a chatter from its mapping in a config.
+    public static func load(
+        _ map: YAMLMap, name: String, context: ChatterContext, makesChatter: Bool = true
+    ) throws -> ConfiguredChatter {
+        let kindValue = try map.required("kind")
+        let kindName = try kindValue.choice(ChatterRegistry.all.map(\.id))
+        let kind = ChatterRegistry.kind(kindName)!
+        try map.checkKeys(allowed: ExperimentLoader.chatterKeys + kind.options.map(\.key))
+        let memory = try map["memory"].map(memoryWindow) ?? .all
+        let chatter: any Chatter = makesChatter ? try kind.make(map, context) : UnavailableChatter(name: name)
+        return ConfiguredChatter(kind: kindName, name: name, memory: memory, chatter: chatter)
+    }
+
+    /// Loads a file that describes one chatter (for `chatlab chat --with`).
+    public static func load(path: String, context: ChatterContext) throws -> ConfiguredChatter {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ConfigError.unreadable(file: path, reason: "no such file, or not UTF-8 text")
+        }
+        let map = try YAMLValue.parse(text, file: path).mapping("the chatter")
+        let name = try map["name"]?.nonEmptyString() ?? (try map.required("kind").string())
+        var context = context
+        context.baseDirectory = (path as NSString).deletingLastPathComponent
+        return try load(map, name: name, context: context)
+    }
+
+    static func memoryWindow(_ value: YAMLValue) throws -> MemoryWindow {
+        if let word = try? value.string() {
+            guard word == "all" else {
+                throw value.badValue("is '\(word)'", fix: "Write 'all', '{utterances: N}' or '{tokens: N}'.")
+            }
+            return .all
+        }
+        let map = try value.mapping("memory", allowed: ["utterances", "tokens"])
+        switch (map["utterances"], map["tokens"]) {
+        case (let count?, nil): return .utterances(try count.int(in: 1...Int.max))
+        case (nil, let budget?): return .tokens(try budget.int(in: 1...Int.max))
+        default: throw value.badValue("needs exactly one of 'utterances' and 'tokens'", fix: "Write e.g. '{utterances: 6}'.")
+        }
+    }
+}

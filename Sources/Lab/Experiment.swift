@@ -1,0 +1,45 @@
+import LabCore
+
+/// A validated experiment: who talks, for how long, what is scored and where reports go.
+///
+/// Made by ``ExperimentLoader`` from a YAML file; every field has a documented default.
+public struct Experiment: Sendable {
+    /// What the chatters do when one of them fails on a turn.
+    public enum OnError: String, Sendable, CaseIterable {
+        /// Mark the turn as failed and go on with the next turn.
+        case `continue`
+        /// Mark the turn and end this run's conversation.
+        case endConversation = "end_conversation"
+    }
+
+    public var name: String
+    public var seed: UInt64
+    public var runs: Int
+    public var rounds: Int
+    public var firstSpeaker: Seat
+    public var underTest: [Seat]
+    public var onError: OnError
+    public var chatters: [Seat: ConfiguredChatter]
+    public var scorers: [any Scorer]
+    public var report: ReportSettings
+    /// The configuration text exactly as given, and its path.
+    public var configText: String
+    public var configPath: String
+
+    public func chatter(_ seat: Seat) -> ConfiguredChatter { chatters[seat]! }
+
+    /// The seed of one run, derived from the experiment's seed.
+    public func runSeed(_ run: Int) -> UInt64 { SeededRandom.derive(seed, UInt64(run)) }
+}
+
+/// Where reports go and which columns they show.
+public struct ReportSettings: Sendable, Hashable {
+    /// The folder that receives one report folder per experiment run.
+    public var out: String
+    public var columns: ColumnOptions
+
+    public init(out: String = "reports", columns: ColumnOptions = ColumnOptions()) {
+        self.out = out
+        self.columns = columns
+    }
+}

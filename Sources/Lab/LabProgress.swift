@@ -1,0 +1,11 @@
+/// What the lab tells its caller while an experiment runs (the command line turns it into progress lines).
+public enum LabProgress: Sendable {
+    /// The report folder was created.
+    case started(folder: String, runs: Int)
+    /// A turn was recorded.
+    case turn(run: Int, round: Int, failed: Bool)
+    /// A run's conversation finished.
+    case runFinished(run: Int, turns: Int, errors: Int, seconds: Double)
+    /// Scores are being computed and reports written.
+    case analyzing
+}

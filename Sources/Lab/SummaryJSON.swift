@@ -1,0 +1,67 @@
+import Foundation
+import LabCore
+
+/// `summary.json`: the summary workbook's numbers for machines.
+struct SummaryJSON: Encodable {
+    struct Score: Encodable {
+        var code: String
+        var title: String
+        var seat: String
+        var passes: Int
+        var total: Int
+        var rate: Double?
+        var statistics: [String: Double]
+    }
+
+    struct Run: Encodable {
+        var run: Int
+        var seed: String
+        var rounds: Int
+        var turns: Int
+        var errors: Int
+        var scores: [Score]
+    }
+
+    struct Total: Encodable {
+        var runs: Int
+        var rounds: Int
+        var turns: Int
+        var errors: Int
+        var scores: [Score]
+    }
+
+    var experiment: ExperimentInfo
+    var runs: [Run]
+    var total: Total
+
+    init(_ analysis: Analysis, totals: [SeriesKey: [Statistic]]) {
+        experiment = analysis.experiment
+        runs = analysis.runs.map { run in
+            Run(
+                run: run.run, seed: String(run.seed), rounds: run.transcript.roundCount,
+                turns: run.transcript.turns.count, errors: run.transcript.turns.filter { $0.error != nil }.count,
+                scores: run.series.map { Self.score($0.key, $0.result.tally, $0.result.statistics) })
+        }
+        total = Total(
+            runs: runs.count, rounds: runs.map(\.rounds).reduce(0, +), turns: runs.map(\.turns).reduce(0, +),
+            errors: runs.map(\.errors).reduce(0, +),
+            scores: analysis.seriesKeys.map { Self.score($0, analysis.total($0), totals[$0] ?? []) })
+    }
+
+    static func score(_ key: SeriesKey, _ tally: Tally, _ statistics: [Statistic]) -> Score {
+        Score(
+            code: key.code, title: key.title, seat: key.seat.description, passes: tally.passes, total: tally.total,
+            rate: tally.rate, statistics: Dictionary(statistics.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    func write(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        do {
+            try encoder.encode(self).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw LabError.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+}

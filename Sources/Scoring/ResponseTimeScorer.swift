@@ -1,0 +1,38 @@
+import LabCore
+
+/// Response time of every reply, in seconds. A reply passes when it came within `maxSeconds`.
+///
+/// Per run: mean, median, 95th percentile and maximum; the summary's total row pools all replies of all runs.
+public struct ResponseTimeScorer: Scorer {
+    public let code = "RT"
+    public let title = "response time"
+    public var maxSeconds: Double
+
+    public init(maxSeconds: Double = 10) {
+        self.maxSeconds = maxSeconds
+    }
+
+    public func score(_ input: ScorerInput) -> ScoreResult {
+        var cells: [Int: ScoreCell] = [:]
+        for turn in input.replies {
+            guard let latency = turn.latency else { continue }
+            if let error = turn.error {
+                cells[turn.index] = ScoreCell(verdict: .fail, score: latency, interpretation: "failed: \(error.kind)")
+            } else {
+                cells[turn.index] = ScoreCell(verdict: latency <= maxSeconds ? .pass : .fail, score: latency)
+            }
+        }
+        return ScoreResult(cells: cells, statistics: Self.summary(cells.values.compactMap(\.score)))
+    }
+
+    public func pooledStatistics(_ results: [ScoreResult]) -> [Statistic] {
+        Self.summary(results.flatMap { $0.cells.values.compactMap(\.score) })
+    }
+
+    static func summary(_ values: [Double]) -> [Statistic] {
+        guard let mean = Statistics.mean(values), let median = Statistics.median(values),
+            let p95 = Statistics.quantile(values, 0.95), let max = values.max()
+        else { return [] }
+        return [Statistic("mean", mean), Statistic("median", median), Statistic("p95", p95), Statistic("max", max)]
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Lab
+
+extension ChatLab {
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-score the saved transcripts of a report folder and rewrite its reports.",
+            discussion: """
+                Talks to no chatter: reads config.yaml, experiment.json and transcripts/*.jsonl, scores every reply
+                with the config's scorers, and writes report.xlsx, summary.xlsx and summary.json again. Works on the
+                folder of a run that was killed midway.
+
+                Example: chatlab analyze reports/demo-latest
+                """)
+
+        @Argument(help: "A report folder written by 'chatlab run'.")
+        var folder: String
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let analysis = try CLIErrors.reporting { try Reanalysis.analyze(folder: ReportFolder(path: folder)) }
+            ProgressPrinter(quiet: output.quiet).footer(analysis, folder: ReportFolder(path: folder))
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import LabCore
+
+/// The score table printed at the end of a run or analysis.
+enum ScoreTable {
+    static func render(_ analysis: Analysis) -> String {
+        let seats = Set(analysis.seriesKeys.map(\.seat))
+        var rows: [[String]] = [["code", "check", "passes", "total", "rate", "details"]]
+        for key in analysis.seriesKeys {
+            let tally = analysis.total(key)
+            let check = seats.count > 1 ? "\(key.title) (\(key.seat))" : key.title
+            let rate = tally.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
+            rows.append([key.code, check, "\(tally.passes)", "\(tally.total)", rate, details(key, analysis)])
+        }
+        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+    }
+
+    /// Pooled mean/median/p95/max for response times, otherwise empty.
+    private static func details(_ key: SeriesKey, _ analysis: Analysis) -> String {
+        guard key.code == "RT" else { return "" }
+        let values = analysis.runs.flatMap { $0.series(key)?.result.cells.values.compactMap(\.score) ?? [] }
+        guard let mean = Statistics.mean(values), let p95 = Statistics.quantile(values, 0.95), let max = values.max()
+        else { return "" }
+        return String(format: "mean %.3f s, p95 %.3f s, max %.3f s", mean, p95, max)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TestSupport
+import Testing
+
+private func scratch() throws -> String {
+    let path = NSTemporaryDirectory() + "chatlab-cli-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+private func write(_ text: String, to folder: String, name: String = "exp.yaml") throws -> String {
+    let path = "\(folder)/\(name)"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
+@Test func theDemoRunsAndWritesEveryReport() throws {
+    let out = try scratch()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let result = try ChatlabProcess.run(["run", "config/demo.yaml", "--out", out, "--runs", "2"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let folder = "\(out)/demo-latest"
+    for file in ["config.yaml", "experiment.json", "report.xlsx", "summary.xlsx", "summary.json",
+                 "transcripts/run-1.jsonl", "transcripts/run-2.jsonl"] {
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "missing \(file)")
+    }
+    #expect(result.stdout.contains("ML-A6"))
+    #expect(result.stdout.contains("report folder: \(out)/demo-"))
+    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/summary.json")))
+        as! [String: Any]
+    #expect((summary["runs"] as! [Any]).count == 2)
+    let turns = try TranscriptLines.objects("\(folder)/transcripts/run-1.jsonl")
+    #expect(turns.count == 24)
+    #expect(turns.map { $0["index"] as! Int } == Array(1...24))
+}
+
+@Test func theSameSeedGivesByteIdenticalTranscripts() throws {
+    let out = try scratch()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    var folders: [String] = []
+    for (index, seed) in ["9", "9", "10"].enumerated() {
+        let folder = "\(out)/r\(index)"
+        let result = try ChatlabProcess.run(["run", "config/demo.yaml", "--seed", seed, "--report-dir", folder, "-q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        folders.append(folder)
+    }
+    for run in 1...3 {
+        let a = try TranscriptLines.withoutLatency("\(folders[0])/transcripts/run-\(run).jsonl")
+        let b = try TranscriptLines.withoutLatency("\(folders[1])/transcripts/run-\(run).jsonl")
+        #expect(!a.isEmpty)
+        #expect(a == b)
+    }
+    let seeds = try [0, 2].map { index -> Any? in
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(folders[index])/experiment.json"))
+        return (try JSONSerialization.jsonObject(with: data) as! [String: Any])["seed"]
+    }
+    #expect(seeds[0] as? Int == 9)
+    #expect(seeds[1] as? Int == 10)
+}
+
+@Test func aBadConfigFailsWithFileLineAndKey() throws {
+    let folder = try scratch()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let typo = try write("rounds: 3\nchaters: {}\n", to: folder)
+    let result = try ChatlabProcess.run(["run", typo])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("\(typo):2:1: error: unknown key 'chaters'"))
+    #expect(result.stderr.contains("Did you mean 'chatters'?"))
+
+    let wrongType = try write("rounds: lots\n", to: folder, name: "b.yaml")
+    let second = try ChatlabProcess.run(["validate", wrongType])
+    #expect(second.status == 2)
+    #expect(second.stderr.contains("b.yaml:1:9: error: 'rounds' must be a whole number"))
+}
+
+@Test func validateDescribesAGoodConfig() throws {
+    let result = try ChatlabProcess.run(["validate", "config/demo.yaml"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("config/demo.yaml: ok"))
+    let list = try ChatlabProcess.run(["list"])
+    #expect(list.stdout.contains("script") && list.stdout.contains("ML-A7"))
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Runs the built `chatlab` binary the way a user does, and captures what it prints.
+public struct ChatlabProcess {
+    public struct Result {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The repository root (found from this file's path).
+    public static let root: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The debug binary; tests run after `swift build`.
+    public static var binary: String { "\(root)/.build/debug/chatlab" }
+
+    /// Starts `chatlab` with `arguments` in the repository root; returns the running process and its pipes.
+    public static func start(_ arguments: [String]) throws -> (Process, stdin: Pipe, stdout: Pipe, stderr: Pipe) {
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(binary) (run 'swift build' first)"])
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        return (process, input, output, errors)
+    }
+
+    /// Runs `chatlab` to the end, feeding `input` on standard input.
+    @discardableResult
+    public static func run(_ arguments: [String], input: String = "") throws -> Result {
+        let (process, stdin, stdout, stderr) = try start(arguments)
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+}
