@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "chatlab",
             dependencies: [
-                "Lab",
+                "Lab", "Probes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -4,22 +4,24 @@ import LabCore
 public struct Analyzer: Sendable {
     public let scorers: [any Scorer]
     public let underTest: [Seat]
+    public let testSets: [String: TestSet]
 
-    public init(scorers: [any Scorer], underTest: [Seat]) {
+    public init(scorers: [any Scorer], underTest: [Seat], testSets: [String: TestSet] = [:]) {
         self.scorers = scorers
         self.underTest = underTest
+        self.testSets = testSets
     }
 
     /// Scores one run.
-    public func analyze(_ transcript: Transcript, seed: UInt64) -> RunAnalysis {
+    public func analyze(_ transcript: Transcript, seed: UInt64, plan: ProbePlan? = nil) -> RunAnalysis {
         var series: [ScoreSeries] = []
         for scorer in scorers {
             for seat in underTest {
-                let result = scorer.score(ScorerInput(transcript: transcript, seat: seat))
+                let result = scorer.score(ScorerInput(transcript: transcript, seat: seat, testSets: testSets))
                 series.append(ScoreSeries(key: SeriesKey(code: scorer.code, title: scorer.title, seat: seat), result: result))
             }
         }
-        return RunAnalysis(transcript: transcript, seed: seed, series: series)
+        return RunAnalysis(transcript: transcript, seed: seed, series: series, plan: plan)
     }
 
     /// Statistics over all runs pooled, per series, for the summary's total row.

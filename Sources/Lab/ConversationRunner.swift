@@ -17,15 +17,27 @@ public struct ConversationRunner: Sendable {
     }
 
     /// Runs conversation number `run`; `record` is called with each turn right after it happens.
-    public func run(_ run: Int, record: (Turn) throws -> Void) async throws -> Transcript {
+    ///
+    /// On a round where `plan` has a probe turn, the runner says the probe text in place of the driving chatter
+    /// (the seat opposite ``Experiment/probeTarget``); the driver does not speak, and its script does not advance.
+    public func run(_ run: Int, plan: ProbePlan? = nil, record: (Turn) throws -> Void) async throws -> Transcript {
         let runSeed = experiment.runSeed(run)
         let conversation = "\(experiment.name)-run-\(run)"
         var transcript = Transcript(run: run)
         var history: [Utterance] = []
         var spoken: [Seat: Int] = [:]
         let order = [experiment.firstSpeaker, experiment.firstSpeaker.other]
+        let driver = experiment.probeTarget.other
         conversationLoop: for round in 1...experiment.rounds {
             for seat in order {
+                if seat == driver, let probe = plan?.injection(round: round) {
+                    let turn = Turn(run: run, round: round, index: transcript.turns.count + 1, seat: seat,
+                        text: probe.text, saw: 0, probe: probe.mark)
+                    transcript.turns.append(turn)
+                    try record(turn)
+                    history.append(Utterance(seat: seat, text: probe.text))
+                    continue
+                }
                 let configured = experiment.chatter(seat)
                 let visible = configured.memory.visible(history)
                 let request = ChatRequest(

@@ -20,6 +20,8 @@ public struct Experiment: Sendable {
     public var underTest: [Seat]
     public var onError: OnError
     public var chatters: [Seat: ConfiguredChatter]
+    /// Probes to inject; `nil` when the config has no `probes:` section.
+    public var probes: ProbeConfig?
     public var scorers: [any Scorer]
     public var report: ReportSettings
     /// The configuration text exactly as given, and its path.
@@ -27,6 +29,9 @@ public struct Experiment: Sendable {
     public var configPath: String
 
     public func chatter(_ seat: Seat) -> ConfiguredChatter { chatters[seat]! }
+
+    /// The seat the probes test: the one under test, or chatter 2 when both are.
+    public var probeTarget: Seat { underTest.count == 1 ? underTest[0] : .chatter2 }
 
     /// The seed of one run, derived from the experiment's seed.
     public func runSeed(_ run: Int) -> UInt64 { SeededRandom.derive(seed, UInt64(run)) }

@@ -10,7 +10,8 @@ import Scoring
 /// and column, and says how to fix it.
 public struct ExperimentLoader: Sendable {
     static let topKeys = [
-        "name", "seed", "runs", "rounds", "first_speaker", "under_test", "on_error", "chatters", "scorers", "report",
+        "name", "seed", "runs", "rounds", "first_speaker", "under_test", "on_error", "chatters", "probes", "scorers",
+        "report",
     ]
     static let chatterKeys = ["kind", "name", "memory"]
     static let reportKeys = ["out", "show_binary", "show_detailed", "show_interpretation"]
@@ -50,6 +51,7 @@ public struct ExperimentLoader: Sendable {
                 Experiment.OnError(rawValue: try $0.choice(Experiment.OnError.allCases.map(\.rawValue)))!
             } ?? .continue,
             chatters: try loadChatters(root.required("chatters"), base: (path as NSString).deletingLastPathComponent),
+            probes: try root["probes"].map { try ProbeConfig.load($0, configFolder: (path as NSString).deletingLastPathComponent) },
             scorers: try loadScorers(root["scorers"]),
             report: try loadReport(root["report"]),
             configText: text,

@@ -21,6 +21,7 @@ public struct ExperimentRunner: Sendable {
         into folder: ReportFolder? = nil, progress: @Sendable (LabProgress) -> Void = { _ in }
     ) async throws -> (folder: ReportFolder, analysis: Analysis) {
         let started = Date()
+        let probes = try ProbePreparation.prepare(experiment)
         let folder = try folder.map { try $0.createDirectories(); return $0 }
             ?? ReportFolder.create(parent: experiment.report.out, name: experiment.name, date: started)
         var info = ExperimentInfo(
@@ -30,6 +31,7 @@ public struct ExperimentRunner: Sendable {
             toolVersion: toolVersion, started: started)
         try writeConfigCopy(to: folder.config)
         try ExperimentRecord.write(info, to: folder.experiment)
+        try probes?.write(to: folder.probes)
         progress(.started(folder: folder.path, runs: experiment.runs))
         logger.info("experiment \(experiment.name) started in \(folder.path), seed \(experiment.seed)")
 
@@ -39,7 +41,7 @@ public struct ExperimentRunner: Sendable {
             let clock = ContinuousClock()
             let start = clock.now
             let writer = try TranscriptWriter(path: folder.transcript(run: run))
-            let transcript = try await conversation.run(run) { turn in
+            let transcript = try await conversation.run(run, plan: probes?.plan(run: run)) { turn in
                 try writer.append(turn)
                 progress(.turn(run: run, round: turn.round, failed: turn.error != nil))
             }
@@ -51,7 +53,8 @@ public struct ExperimentRunner: Sendable {
         info.ended = Date()
         try ExperimentRecord.write(info, to: folder.experiment)
         progress(.analyzing)
-        let analysis = try Reanalysis.report(transcripts, info: info, experiment: experiment, folder: folder)
+        let analysis = try Reanalysis.report(
+            transcripts, info: info, experiment: experiment, probes: probes, folder: folder)
         return (folder, analysis)
     }
 

@@ -18,14 +18,19 @@ public enum Reanalysis {
         let transcripts = try folder.transcriptRuns().map {
             try TranscriptReader.read(path: folder.transcript(run: $0), run: $0)
         }
-        return try report(transcripts, info: info, experiment: experiment, folder: folder)
+        let probes = try ProbeRecord.read(from: folder.probes)
+        return try report(transcripts, info: info, experiment: experiment, probes: probes, folder: folder)
     }
 
     static func report(
-        _ transcripts: [Transcript], info: ExperimentInfo, experiment: Experiment, folder: ReportFolder
+        _ transcripts: [Transcript], info: ExperimentInfo, experiment: Experiment, probes: ProbeRecord?,
+        folder: ReportFolder
     ) throws -> Analysis {
-        let analyzer = Analyzer(scorers: experiment.scorers, underTest: experiment.underTest)
-        let runs = transcripts.map { analyzer.analyze($0, seed: experiment.runSeed($0.run)) }
+        let analyzer = Analyzer(
+            scorers: experiment.scorers, underTest: experiment.underTest, testSets: probes?.setsByID ?? [:])
+        let runs = transcripts.map {
+            analyzer.analyze($0, seed: experiment.runSeed($0.run), plan: probes?.plan(run: $0.run))
+        }
         let analysis = Analysis(experiment: info, columns: experiment.report.columns, runs: runs)
         try ReportWriter.write(analysis, totals: analyzer.totalStatistics(runs), to: folder)
         return analysis

@@ -5,6 +5,7 @@ import Foundation
 ///     <out>/<name>-<yyyyMMdd-HHmmss>/
 ///       config.yaml          the configuration exactly as given
 ///       experiment.json      seed, runs, rounds, chatters, tool version, start and end time
+///       probes.json          each run's probe plan and the test sets it uses (when the config has probes)
 ///       transcripts/run-<k>.jsonl
 ///       report.xlsx  summary.xlsx  summary.json
 public struct ReportFolder: Sendable, Hashable {
@@ -17,6 +18,7 @@ public struct ReportFolder: Sendable, Hashable {
     public var config: String { "\(path)/config.yaml" }
     public var experiment: String { "\(path)/experiment.json" }
     public var transcripts: String { "\(path)/transcripts" }
+    public var probes: String { "\(path)/probes.json" }
     public var runWorkbook: String { "\(path)/report.xlsx" }
     public var summaryWorkbook: String { "\(path)/summary.xlsx" }
     public var summaryJSON: String { "\(path)/summary.json" }

@@ -22,6 +22,28 @@ public struct Analysis: Sendable {
         return keys
     }
 
+    /// A series' breakdowns summed over all runs, bucket by bucket.
+    public func totalBreakdowns(_ key: SeriesKey) -> [Breakdown] {
+        var totals: [Breakdown] = []
+        for run in runs {
+            for breakdown in run.series(key)?.result.breakdowns ?? [] {
+                if let index = totals.firstIndex(where: { $0.title == breakdown.title }) {
+                    totals[index] = totals[index] + breakdown
+                } else {
+                    totals.append(breakdown)
+                }
+            }
+        }
+        return totals
+    }
+
+    /// Probes planned and placed per test code, over all runs.
+    public var probeCounts: [String: ProbeCount] {
+        runs.reduce(into: [:]) { totals, run in
+            for (code, count) in run.plan?.counts ?? [:] { totals[code, default: ProbeCount()] = totals[code, default: ProbeCount()] + count }
+        }
+    }
+
     /// Passes and total for a series over all runs.
     public func total(_ key: SeriesKey) -> Tally {
         runs.reduce(Tally()) { $0 + ($1.series(key)?.result.tally ?? Tally()) }
@@ -46,11 +68,14 @@ public struct RunAnalysis: Sendable {
     public var transcript: Transcript
     public var seed: UInt64
     public var series: [ScoreSeries]
+    /// The run's probe plan, when the experiment has probes.
+    public var plan: ProbePlan?
 
-    public init(transcript: Transcript, seed: UInt64, series: [ScoreSeries]) {
+    public init(transcript: Transcript, seed: UInt64, series: [ScoreSeries], plan: ProbePlan? = nil) {
         self.transcript = transcript
         self.seed = seed
         self.series = series
+        self.plan = plan
     }
 
     public var run: Int { transcript.run }

@@ -15,12 +15,14 @@ public struct ProbeMark: Codable, Sendable, Hashable {
     public var variant: Int
     /// The text before perturbation, when a perturbation changed it.
     public var original: String?
-    /// What the perturbation asked for and what it changed.
+    /// What the perturbation asked for and what it changed (including its histogram `bucket`).
     public var perturbation: [String: Double]?
+    /// For ML-I1: rounds between the information and the question.
+    public var distance: Int?
 
     public init(
         code: String, set: String, role: Role, variant: Int,
-        original: String? = nil, perturbation: [String: Double]? = nil
+        original: String? = nil, perturbation: [String: Double]? = nil, distance: Int? = nil
     ) {
         self.code = code
         self.set = set
@@ -28,5 +30,6 @@ public struct ProbeMark: Codable, Sendable, Hashable {
         self.variant = variant
         self.original = original
         self.perturbation = perturbation
+        self.distance = distance
     }
 }

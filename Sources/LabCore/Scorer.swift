@@ -24,10 +24,18 @@ public struct ScorerInput: Sendable {
     public var transcript: Transcript
     /// The seat whose replies are scored.
     public var seat: Seat
+    /// The test sets the run's probes used, by id (empty without probes).
+    public var testSets: [String: TestSet]
 
-    public init(transcript: Transcript, seat: Seat) {
+    public init(transcript: Transcript, seat: Seat, testSets: [String: TestSet] = [:]) {
         self.transcript = transcript
         self.seat = seat
+        self.testSets = testSets
+    }
+
+    /// The first turn of the other seat after `index`: the reply to that turn.
+    public func reply(after index: Int) -> Turn? {
+        transcript.turns.first { $0.index > index && $0.seat != transcript.turns[index - 1].seat }
     }
 
     /// The scored seat's own turns (not injected probe text), including failed ones.
@@ -42,11 +50,16 @@ public struct ScoreResult: Sendable, Hashable {
     public var statistics: [Statistic]
     /// Extra tables (e.g. question frequencies), shown on their own sheet.
     public var tables: [ScoreTable]
+    /// Passes and totals by perturbation level or distance, for histograms and charts.
+    public var breakdowns: [Breakdown]
 
-    public init(cells: [Int: ScoreCell], statistics: [Statistic] = [], tables: [ScoreTable] = []) {
+    public init(
+        cells: [Int: ScoreCell], statistics: [Statistic] = [], tables: [ScoreTable] = [], breakdowns: [Breakdown] = []
+    ) {
         self.cells = cells
         self.statistics = statistics
         self.tables = tables
+        self.breakdowns = breakdowns
     }
 
     /// Passes and total counted over the cells.

@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 import LabYAML
 
 /// All test sets of a folder of YAML files (`testsets/` by default), validated.
@@ -29,7 +30,7 @@ public struct TestSetDatabase: Sendable {
 
     /// Loads the given files. Ids must be unique across all of them.
     public static func load(files: [String]) throws -> TestSetDatabase {
-        var sets: [TestSet] = []
+        var sets: [(set: TestSet, location: ConfigError.Location)] = []
         var problems: [ConfigError] = []
         for file in files {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
@@ -40,19 +41,17 @@ public struct TestSetDatabase: Sendable {
             sets += parsed.sets
             problems += parsed.problems
         }
-        var first: [String: TestSet] = [:]
-        for set in sets {
-            if let earlier = first[set.id], let location = set.location {
-                problems.append(.badValue(location, key: "id",
-                    problem: "'\(set.id)' is used twice (first at \(earlier.location?.description ?? "?"))",
+        var first: [String: ConfigError.Location] = [:]
+        for (set, location) in sets {
+            if let earlier = first[set.id] {
+                problems.append(.badValue(location, key: "id", problem: "'\(set.id)' is used twice (first at \(earlier))",
                     fix: "Give every test set its own id."))
             } else {
-                first[set.id] = set
+                first[set.id] = location
             }
         }
-        sets = sets.filter { first[$0.id]?.location == $0.location }
         guard problems.isEmpty else { throw TestSetError(problems: problems) }
-        return TestSetDatabase(sets: sets)
+        return TestSetDatabase(sets: sets.map(\.set))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 import LabYAML
 
 /// Reads the test sets of one YAML file, collecting every problem with its file and line.
@@ -6,14 +7,14 @@ enum TestSetParser {
     static let keys = ["id", "type", "form", "topic", "expected", "aliases", "extraction", "information", "questions"]
 
     /// The sets of a file, and the problems found in it (a set with a problem is left out).
-    static func parse(text: String, file: String) -> (sets: [TestSet], problems: [ConfigError]) {
-        var sets: [TestSet] = []
+    static func parse(text: String, file: String) -> (sets: [(TestSet, ConfigError.Location)], problems: [ConfigError]) {
+        var sets: [(TestSet, ConfigError.Location)] = []
         var problems: [ConfigError] = []
         do {
             let root = try YAMLValue.parse(text, file: file).mapping("a test-set file", allowed: ["sets"])
             for entry in try root.required("sets").list() {
                 do {
-                    sets.append(try parseSet(entry))
+                    sets.append((try parseSet(entry), entry.location))
                 } catch let error as ConfigError {
                     problems.append(error)
                 }
@@ -60,7 +61,7 @@ enum TestSetParser {
         let set = TestSet(
             id: id, kind: kind, isClosed: isClosed, topic: try map["topic"]?.string(), expected: expected,
             extraction: extraction, information: information, questions: questions,
-            location: map.owner.location)
+            source: map.owner.location.description)
         try checkAnswerAppears(set, map)
         return set
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LabYAML
 import Lab
+import Probes
 
 /// Turns the library's errors into one clear message on standard error and an exit code:
 /// 2 for a problem in a config or input file, 1 for anything else.
@@ -19,6 +20,12 @@ enum CLIErrors {
         case let error as ConfigError:
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return ExitCode(2)
+        case let error as TestSetError:
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return ExitCode(2)
+        case let error as WordNetError:
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return ExitCode(1)
         case let error as LabError:
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return ExitCode(1)

@@ -1,5 +1,6 @@
 import Foundation
 import LabYAML
+import LabCore
 import Probes
 import TestSupport
 import Testing

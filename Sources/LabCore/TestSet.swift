@@ -1,7 +1,6 @@
-import LabYAML
 
 /// One entry of the test-set database: a fact and questions about it (or, for CO, questions to the bot about itself).
-public struct TestSet: Sendable, Hashable {
+public struct TestSet: Codable, Sendable, Hashable {
     /// What kind of probe a set feeds.
     public enum Kind: String, Sendable, CaseIterable, Codable {
         /// Question–answer: plain information, plain questions.
@@ -15,7 +14,7 @@ public struct TestSet: Sendable, Hashable {
     }
 
     /// The answer a reply must give.
-    public enum Expected: Sendable, Hashable {
+    public enum Expected: Codable, Sendable, Hashable {
         /// Open question: this text, or one of the aliases.
         case text(String, aliases: [String])
         /// Closed question: yes or no.
@@ -27,6 +26,7 @@ public struct TestSet: Sendable, Hashable {
 
     public var id: String
     public var kind: Kind
+    /// A yes/no question.
     public var isClosed: Bool
     public var topic: String?
     public var expected: Expected
@@ -34,12 +34,12 @@ public struct TestSet: Sendable, Hashable {
     public var extraction: String?
     public var information: [String]
     public var questions: [String]
-    /// Where the set is written.
-    public var location: ConfigError.Location?
+    /// Where the set is written, `file:line:column`, for messages.
+    public var source: String?
 
     public init(
         id: String, kind: Kind, isClosed: Bool, topic: String? = nil, expected: Expected, extraction: String? = nil,
-        information: [String], questions: [String], location: ConfigError.Location? = nil
+        information: [String], questions: [String], source: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -49,7 +49,7 @@ public struct TestSet: Sendable, Hashable {
         self.extraction = extraction
         self.information = information
         self.questions = questions
-        self.location = location
+        self.source = source
     }
 
     /// The accepted answers of an open set, expected first.

@@ -1,0 +1,50 @@
+import Foundation
+import LabYAML
+import Probes
+
+/// The `probes:` section of an experiment: where the test sets are and how probes are drawn.
+public struct ProbeConfig: Sendable {
+    /// The test-set folder, resolved against the config file's folder (or the current folder when it is not there).
+    public var testsets: String
+    public var settings: ProbeSettings
+
+    static let keys = [
+        "testsets", "probabilities", "max_sets", "max_distance", "perturbed_questions", "consistency_questions",
+        "first_round", "p_synonym", "n_aug",
+    ]
+
+    static func load(_ value: YAMLValue, configFolder: String) throws -> ProbeConfig {
+        let map = try value.mapping("probes", allowed: keys)
+        var settings = ProbeSettings()
+        if let probabilities = map["probabilities"] {
+            let codes = ProbeCode.allCases.map(\.rawValue)
+            let table = try probabilities.mapping("probes.probabilities", allowed: codes)
+            var sum = 0.0
+            for key in table.keys {
+                let p = try table.required(key).probability()
+                settings.probabilities[ProbeCode(rawValue: key)!] = p
+                sum += p
+            }
+            if sum > 1 + 1e-9 {
+                throw probabilities.badValue(
+                    String(format: "add up to %.3f, more than 1", sum),
+                    fix: "At most one probe starts per round, so the probabilities must add up to 1 or less.")
+            }
+        }
+        settings.maxSets = try map["max_sets"]?.int(in: 1...1000) ?? settings.maxSets
+        settings.maxDistance = try map["max_distance"]?.int(in: 1...1000) ?? settings.maxDistance
+        settings.perturbedQuestions = try map["perturbed_questions"]?.int(in: 1...100) ?? settings.perturbedQuestions
+        settings.consistencyQuestions = try map["consistency_questions"]?.int(in: 2...100) ?? settings.consistencyQuestions
+        settings.firstRound = try map["first_round"]?.int(in: 1...100_000) ?? settings.firstRound
+        settings.synonymProbability = try map["p_synonym"]?.probability() ?? 0
+        settings.augmentedCopies = try map["n_aug"]?.int(in: 0...100) ?? 0
+        let folder = try map["testsets"]?.nonEmptyString() ?? "testsets"
+        return ProbeConfig(testsets: resolve(folder, against: configFolder), settings: settings)
+    }
+
+    static func resolve(_ path: String, against folder: String) -> String {
+        guard !path.hasPrefix("/") else { return path }
+        let besideConfig = folder.isEmpty ? path : "\(folder)/\(path)"
+        return FileManager.default.fileExists(atPath: besideConfig) ? besideConfig : path
+    }
+}

@@ -1,0 +1,32 @@
+/// Common English words for the ML-U6 perturbation (random word replacement), so it works offline.
+public enum RandomWords {
+    public static let common: [String] = [
+        "apple", "river", "table", "window", "garden", "yellow", "quickly", "happy", "bread", "mountain", "pencil",
+        "cloud", "orange", "jump", "silver", "basket", "forest", "sing", "blue", "chair", "ocean", "paper", "bright",
+        "run", "candle", "letter", "green", "listen", "tiger", "summer", "winter", "castle", "music", "dance",
+        "bottle", "morning", "kitchen", "slowly", "red", "wheel", "pocket", "travel", "island", "story", "purple",
+        "quiet", "carpet", "button", "guitar", "doctor", "teacher", "engine", "market", "bridge", "flower", "stone",
+        "blanket", "lemon", "honey", "rabbit", "turtle", "violin", "rocket", "planet", "cotton", "shadow", "thunder",
+        "whisper", "yesterday", "tomorrow", "always", "never", "often", "under", "above", "behind", "between",
+        "inside", "outside", "before", "after", "during", "through", "around", "across", "toward", "against",
+        "banana", "cherry", "grape", "melon", "pepper", "salt", "sugar", "coffee", "tea", "juice", "butter", "cheese",
+        "pizza", "noodle", "soup", "salad", "cookie", "cake", "train", "plane", "boat", "bicycle", "truck", "horse",
+        "sheep", "goat", "duck", "chicken", "mouse", "eagle", "spider", "bee", "butterfly", "lion", "monkey", "zebra",
+        "camel", "elephant", "giraffe", "dolphin", "whale", "shark", "octopus", "moon", "star", "sun", "rain", "snow",
+        "wind", "storm", "fire", "water", "earth", "sand", "grass", "leaf", "tree", "branch", "root", "seed", "hill",
+        "valley", "desert", "lake", "beach", "road", "street", "city", "village", "country", "house", "room", "door",
+        "wall", "floor", "roof", "fence", "gate", "lamp", "clock", "phone", "camera", "mirror", "brush", "comb",
+        "towel", "soap", "shirt", "shoe", "hat", "coat", "glove", "scarf", "ring", "watch", "wallet", "ticket",
+        "money", "coin", "stamp", "book", "pen", "chalk", "map", "flag", "drum", "piano", "trumpet", "flute",
+        "painting", "poem", "song", "joke", "game", "puzzle", "ball", "kite", "doll", "robot", "toy", "gift", "party",
+        "holiday", "birthday", "wedding", "breakfast", "lunch", "dinner", "supper", "picnic", "journey", "dream",
+        "idea", "secret", "promise", "answer", "question", "number", "color", "shape", "size", "weight", "height",
+        "speed", "distance", "minute", "hour", "week", "month", "year", "second", "corner", "middle", "edge", "heavy",
+        "light", "soft", "hard", "warm", "cold", "fresh", "empty", "full", "tall", "short", "wide", "narrow", "loud",
+        "sweet", "bitter", "sour", "clean", "dirty", "fast", "late", "early", "young", "old", "new", "strong", "weak",
+        "rich", "poor", "brave", "calm", "eager", "gentle", "proud", "shy", "wild", "kind", "clever", "funny", "swim",
+        "climb", "write", "read", "draw", "paint", "cook", "bake", "wash", "carry", "throw", "catch", "build",
+        "break", "open", "close", "push", "pull", "laugh", "cry", "smile", "shout", "sleep", "wake", "walk", "ride",
+        "drive", "fly", "sail", "fish", "hunt", "plant", "grow", "pick",
+    ]
+}

@@ -1,0 +1,34 @@
+import LabCore
+
+/// ML-U6: words replaced by random words. A share p ~ U[0,1) of the words is replaced by words drawn from a built-in
+/// list of common English words. Bucket: p in 5 % steps.
+public struct ReplacementPerturbation: Perturbation {
+    public let code = "ML-U6"
+    public let bucketMeaning = "share of words replaced by random words, 5 % steps"
+    public let vocabulary: [String]
+
+    public init(vocabulary: [String] = RandomWords.common) {
+        self.vocabulary = vocabulary
+    }
+
+    public func apply(_ text: String, random: inout SeededRandom) -> PerturbationResult {
+        let original = SentenceWords(text)
+        var sentence = original
+        let share = random.nextUnit()
+        let positions = sentence.wordPositions
+        let chosen = random.sample(positions, count: Int((share * Double(positions.count)).rounded()))
+        var replaced = 0
+        for position in chosen {
+            let old = sentence.words[position]
+            let word = vocabulary.filter { $0 != old.lowercased() }.randomElement(using: &random) ?? old
+            sentence.words[position] = word
+            if word != old { replaced += 1 }
+        }
+        let result = sentence.render(original: original)
+        let bucket = shareBucket(share)
+        return PerturbationResult(text: result, record: [
+            "share": share, "words_replaced": Double(replaced), "edit_distance": Double(editDistance(text, result)),
+            "bucket": Double(bucket),
+        ], bucket: bucket)
+    }
+}

@@ -1,0 +1,89 @@
+import LabCore
+
+/// Writes the `Runs` sheet of `summary.xlsx`: one row per run and a `Total` row with pooled numbers.
+enum RunsSheet {
+    /// The statistics columns of one series, by name.
+    private struct SeriesColumns {
+        var key: SeriesKey
+        var statistics: [String]
+    }
+
+    static func write(_ analysis: Analysis, totalStatistics: [SeriesKey: [Statistic]], into book: Workbook) throws {
+        let sheet = try book.addSheet("Runs")
+        let labels = SeriesLabels(analysis)
+        let series = analysis.seriesKeys.map { key in
+            SeriesColumns(key: key, statistics: statisticNames(key, analysis: analysis, totals: totalStatistics[key]))
+        }
+
+        var headers = ["Run", "Seed", "Rounds", "Turns", "Errors"]
+        var rateColumns = Set<Int>()
+        for entry in series {
+            let code = labels.code(entry.key)
+            headers += ["\(code) passes", "\(code) total", "\(code) rate"]
+            rateColumns.insert(headers.count - 1)
+            headers += entry.statistics.map { "\(code) \($0)" }
+        }
+        for (col, header) in headers.enumerated() {
+            try sheet.write(row: 0, col: col, .text(header), style: ReportStyle.header)
+            try sheet.setColumn(col, width: col == 1 ? 22 : max(10, Double(header.count) + 2))
+        }
+
+        for (index, run) in analysis.runs.enumerated() {
+            var values: [CellValue] = [
+                .integer(run.run), .text(String(run.seed)), .integer(run.transcript.roundCount),
+                .integer(run.transcript.turns.count), .integer(errorCount(run)),
+            ]
+            for entry in series {
+                let result = run.series(entry.key)?.result
+                values += tallyValues(result?.tally ?? Tally())
+                values += entry.statistics.map { name in
+                    .number(result?.statistics.first { $0.name == name }?.value)
+                }
+            }
+            try writeRow(values, row: index + 1, sheet: sheet, total: false, rateColumns: rateColumns)
+        }
+
+        let runs = analysis.runs
+        var totals: [CellValue] = [
+            .text("Total"), .blank, .integer(runs.reduce(0) { $0 + $1.transcript.roundCount }),
+            .integer(runs.reduce(0) { $0 + $1.transcript.turns.count }), .integer(runs.reduce(0) { $0 + errorCount($1) }),
+        ]
+        for entry in series {
+            totals += tallyValues(analysis.total(entry.key))
+            totals += entry.statistics.map { name in
+                .number(totalStatistics[entry.key]?.first { $0.name == name }?.value)
+            }
+        }
+        try writeRow(totals, row: runs.count + 1, sheet: sheet, total: true, rateColumns: rateColumns)
+        try sheet.freezeHeader(rows: 1)
+        try sheet.autofilter(lastRow: runs.count, lastCol: headers.count - 1)
+    }
+
+    /// Passes, total and rate (passes / total, blank when nothing was counted).
+    private static func tallyValues(_ tally: Tally) -> [CellValue] {
+        [.integer(tally.passes), .integer(tally.total), .number(tally.rate)]
+    }
+
+    private static func errorCount(_ run: RunAnalysis) -> Int {
+        run.transcript.turns.filter { $0.error != nil }.count
+    }
+
+    /// Statistic names of a series in first-seen order over the runs, then any only in the totals.
+    private static func statisticNames(_ key: SeriesKey, analysis: Analysis, totals: [Statistic]?) -> [String] {
+        var names: [String] = []
+        let all = analysis.runs.flatMap { $0.series(key)?.result.statistics ?? [] } + (totals ?? [])
+        for statistic in all where !names.contains(statistic.name) { names.append(statistic.name) }
+        return names
+    }
+
+    /// One row; rate columns get a percent format; the total row is bold with a top border on every cell.
+    private static func writeRow(
+        _ values: [CellValue], row: Int, sheet: Sheet, total: Bool, rateColumns: Set<Int>
+    ) throws {
+        let base = total ? CellStyle(bold: true, topBorder: .thin) : CellStyle.plain
+        for (col, value) in values.enumerated() {
+            let style = rateColumns.contains(col) ? base.with { $0.numberFormat = "0.0%" } : base
+            try sheet.write(row: row, col: col, value, style: style)
+        }
+    }
+}

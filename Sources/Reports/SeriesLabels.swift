@@ -1,0 +1,25 @@
+import LabCore
+
+/// Column labels for scorer series; adds ` (chatterN)` only when more than one seat is under test.
+struct SeriesLabels {
+    let showSeat: Bool
+
+    init(_ analysis: Analysis) {
+        let seats = Set(analysis.experiment.underTest).union(analysis.seriesKeys.map(\.seat))
+        showSeat = seats.count > 1
+    }
+
+    /// `ML-A6 stutter` or `ML-A6 stutter (chatter2)`.
+    func full(_ key: SeriesKey) -> String {
+        "\(key.code) \(key.title)" + suffix(key)
+    }
+
+    /// `ML-A6` or `ML-A6 (chatter2)`.
+    func code(_ key: SeriesKey) -> String {
+        key.code + suffix(key)
+    }
+
+    private func suffix(_ key: SeriesKey) -> String {
+        showSeat ? " (\(key.seat))" : ""
+    }
+}

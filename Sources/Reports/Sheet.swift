@@ -1,0 +1,104 @@
+import CXLSXWriter
+import Foundation
+
+/// One worksheet of a ``Workbook``. Rows and columns are 0-based, as in libxlsxwriter (row 0 is Excel's row 1).
+///
+/// Valid only while its workbook is open; every call after ``Workbook/close()`` throws
+/// ``WorkbookError/alreadyClosed(path:)``.
+public struct Sheet {
+    /// Excel's largest row and column indices (0-based).
+    public static let maxRow = 1_048_575
+    public static let maxColumn = 16_383
+
+    /// The sheet's real name, after sanitizing.
+    public let name: String
+    private let workbook: Workbook
+    private let worksheet: UnsafeMutablePointer<lxw_worksheet>
+
+    init(workbook: Workbook, worksheet: UnsafeMutablePointer<lxw_worksheet>, name: String) {
+        self.workbook = workbook
+        self.worksheet = worksheet
+        self.name = name
+    }
+
+    /// Writes one cell. Text is always a string cell (never a formula); text longer than 32,767 UTF-16 code units is
+    /// cut to that length and a warning is added to ``Workbook/warnings``. NaN and infinite numbers become blank.
+    /// - Throws: ``WorkbookError``.
+    public func write(row: Int, col: Int, _ value: CellValue, style: CellStyle = .plain) throws {
+        try checkCell(row, col)
+        let format = try workbook.format(for: style)
+        let (r, c) = (lxw_row_t(row), lxw_col_t(col))
+        let error: lxw_error
+        switch value {
+        case .text(let text):
+            error = worksheet_write_string(worksheet, r, c, cellText(text, row: row, col: col), format)
+        case .number(let number) where number.isFinite:
+            error = worksheet_write_number(worksheet, r, c, number, format)
+        case .integer(let number):
+            error = worksheet_write_number(worksheet, r, c, Double(number), format)
+        case .number, .blank:
+            error = format == nil ? LXW_NO_ERROR : worksheet_write_blank(worksheet, r, c, format)
+        }
+        try check(error, row: row, col: col)
+    }
+
+    /// Writes values left to right from `col`, all with one style.
+    public func write(row: Int, col: Int = 0, values: [CellValue], style: CellStyle = .plain) throws {
+        for (offset, value) in values.enumerated() {
+            try write(row: row, col: col + offset, value, style: style)
+        }
+    }
+
+    /// Sets the width (in characters) of columns `first...last`, optionally with a default style.
+    public func setColumn(_ first: Int, through last: Int? = nil, width: Double, style: CellStyle = .plain) throws {
+        let last = last ?? first
+        try checkCell(0, first)
+        try checkCell(0, last)
+        let format = try workbook.format(for: style)
+        let error = worksheet_set_column(worksheet, lxw_col_t(first), lxw_col_t(last), width, format)
+        try check(error, row: 0, col: first)
+    }
+
+    /// Freezes the top `rows` rows (and the left `columns` columns) so they stay visible when scrolling.
+    public func freezeHeader(rows: Int = 1, columns: Int = 0) throws {
+        try checkCell(rows, columns)
+        worksheet_freeze_panes(worksheet, lxw_row_t(rows), lxw_col_t(columns))
+    }
+
+    /// Adds filter buttons to the header row `firstRow` over the block `firstRow...lastRow`, `firstCol...lastCol`.
+    public func autofilter(firstRow: Int = 0, firstCol: Int = 0, lastRow: Int, lastCol: Int) throws {
+        try checkCell(firstRow, firstCol)
+        try checkCell(lastRow, lastCol)
+        let error = worksheet_autofilter(
+            worksheet, lxw_row_t(firstRow), lxw_col_t(firstCol), lxw_row_t(max(firstRow, lastRow)),
+            lxw_col_t(max(firstCol, lastCol)))
+        try check(error, row: firstRow, col: firstCol)
+    }
+
+    // MARK: - Helpers
+
+    private func cellText(_ text: String, row: Int, col: Int) -> String {
+        // A NUL would end the C string early; drop it rather than lose the rest of the text.
+        let text = text.contains("\0") ? text.replacingOccurrences(of: "\0", with: "") : text
+        guard text.utf16.count > Workbook.maxTextLength else { return text }
+        let cut = SheetName.prefix(text, Workbook.maxTextLength)
+        workbook.warn(
+            "\(workbook.path): sheet \"\(name)\" cell \(CellAddress.name(row: row, col: col)): text of "
+                + "\(text.utf16.count) characters cut to \(cut.utf16.count) (Excel's limit is \(Workbook.maxTextLength))")
+        return cut
+    }
+
+    private func checkCell(_ row: Int, _ col: Int) throws {
+        _ = try workbook.openHandle()
+        guard (0...Self.maxRow).contains(row), (0...Self.maxColumn).contains(col) else {
+            throw WorkbookError.writeFailed(
+                path: workbook.path, sheet: name, row: row, column: col, reason: "outside Excel's rows or columns")
+        }
+    }
+
+    private func check(_ error: lxw_error, row: Int, col: Int) throws {
+        guard error != LXW_NO_ERROR else { return }
+        throw WorkbookError.writeFailed(
+            path: workbook.path, sheet: name, row: row, column: col, reason: Workbook.describe(error))
+    }
+}
