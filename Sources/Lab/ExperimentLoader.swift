@@ -37,6 +37,7 @@ public struct ExperimentLoader: Sendable {
     /// Validates configuration text; `path` is used in messages and to resolve relative file names.
     public func load(text: String, path: String) throws -> Experiment {
         let root = try YAMLValue.parse(text, file: path).mapping("the experiment", allowed: Self.topKeys)
+        let probes = try root["probes"].map { try ProbeConfig.load($0, configFolder: (path as NSString).deletingLastPathComponent) }
         let defaultName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let name = try root["name"]?.nonEmptyString() ?? defaultName
         try checkName(name, root["name"])
@@ -51,8 +52,8 @@ public struct ExperimentLoader: Sendable {
                 Experiment.OnError(rawValue: try $0.choice(Experiment.OnError.allCases.map(\.rawValue)))!
             } ?? .continue,
             chatters: try loadChatters(root.required("chatters"), base: (path as NSString).deletingLastPathComponent),
-            probes: try root["probes"].map { try ProbeConfig.load($0, configFolder: (path as NSString).deletingLastPathComponent) },
-            scorers: try loadScorers(root["scorers"]),
+            probes: probes,
+            scorers: try loadScorers(root["scorers"], probes: probes),
             report: try loadReport(root["report"]),
             configText: text,
             configPath: path)
@@ -95,8 +96,8 @@ public struct ExperimentLoader: Sendable {
         return result
     }
 
-    private func loadScorers(_ value: YAMLValue?) throws -> [any Scorer] {
-        let map = try value?.mapping("scorers", allowed: ScorerRegistry.all.map(\.id))
+    private func loadScorers(_ value: YAMLValue?, probes: ProbeConfig?) throws -> [any Scorer] {
+        let map = try value?.mapping("scorers", allowed: ScorerRegistry.all.map(\.id) + ["answers"])
         var scorers: [any Scorer] = []
         for kind in ScorerRegistry.all {
             let options = try map?[kind.id]?.mapping("scorer '\(kind.id)'", allowed: ["enabled"] + kind.options.keys.sorted())
@@ -104,6 +105,15 @@ public struct ExperimentLoader: Sendable {
             guard enabled else { continue }
             let empty = try YAMLValue.parse("{}", file: value?.file ?? "").mapping(kind.id)
             scorers.append(try kind.make(options ?? empty))
+        }
+        if let probes {
+            let options = try map?["answers"]?.mapping(
+                "scorer 'answers'", allowed: ["enabled"] + ScorerRegistry.answerOptions.keys.sorted())
+            if try options?["enabled"]?.bool() ?? true {
+                let codes = probes.settings.enabledCodes.filter { $0 != .consistency }.map { ($0.rawValue, $0.title) }
+                scorers += try ScorerRegistry.answerScorers(
+                    codes: codes, maxDistance: probes.settings.maxDistance, options: options)
+            }
         }
         return scorers
     }

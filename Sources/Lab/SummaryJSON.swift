@@ -11,6 +11,8 @@ struct SummaryJSON: Encodable {
         var total: Int
         var rate: Double?
         var statistics: [String: Double]
+        /// Histograms by perturbation level or distance: labels with passes and totals.
+        var breakdowns: [Breakdown]?
     }
 
     struct Run: Encodable {
@@ -20,6 +22,8 @@ struct SummaryJSON: Encodable {
         var turns: Int
         var errors: Int
         var scores: [Score]
+        /// Probes planned and placed per test code.
+        var probes: [String: ProbeCount]?
     }
 
     struct Total: Encodable {
@@ -28,6 +32,7 @@ struct SummaryJSON: Encodable {
         var turns: Int
         var errors: Int
         var scores: [Score]
+        var probes: [String: ProbeCount]?
     }
 
     var experiment: ExperimentInfo
@@ -40,18 +45,23 @@ struct SummaryJSON: Encodable {
             Run(
                 run: run.run, seed: String(run.seed), rounds: run.transcript.roundCount,
                 turns: run.transcript.turns.count, errors: run.transcript.turns.filter { $0.error != nil }.count,
-                scores: run.series.map { Self.score($0.key, $0.result.tally, $0.result.statistics) })
+                scores: run.series.map { Self.score($0.key, $0.result.tally, $0.result.statistics, $0.result.breakdowns) },
+                probes: run.plan?.counts)
         }
         total = Total(
             runs: runs.count, rounds: runs.map(\.rounds).reduce(0, +), turns: runs.map(\.turns).reduce(0, +),
             errors: runs.map(\.errors).reduce(0, +),
-            scores: analysis.seriesKeys.map { Self.score($0, analysis.total($0), totals[$0] ?? []) })
+            scores: analysis.seriesKeys.map {
+                Self.score($0, analysis.total($0), totals[$0] ?? [], analysis.totalBreakdowns($0))
+            },
+            probes: analysis.runs.contains { $0.plan != nil } ? analysis.probeCounts : nil)
     }
 
-    static func score(_ key: SeriesKey, _ tally: Tally, _ statistics: [Statistic]) -> Score {
+    static func score(_ key: SeriesKey, _ tally: Tally, _ statistics: [Statistic], _ breakdowns: [Breakdown]) -> Score {
         Score(
             code: key.code, title: key.title, seat: key.seat.description, passes: tally.passes, total: tally.total,
-            rate: tally.rate, statistics: Dictionary(statistics.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
+            rate: tally.rate, statistics: Dictionary(statistics.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
+            breakdowns: breakdowns.isEmpty ? nil : breakdowns)
     }
 
     func write(to path: String) throws {

@@ -1,13 +1,16 @@
 /// Which rounds of one run carry which probe: decided before the run from the run's seed, and saved with the reports.
 public struct ProbePlan: Codable, Sendable, Hashable {
     public var run: Int
+    /// The test codes the experiment injects (so codes that drew nothing still show up with zero counts).
+    public var codes: [String]
     /// The probes that were placed, in order of their first round.
     public var probes: [PlacedProbe]
     /// Probes that were drawn but found no room before the end of the run.
     public var unplaced: [UnplacedProbe]
 
-    public init(run: Int, probes: [PlacedProbe] = [], unplaced: [UnplacedProbe] = []) {
+    public init(run: Int, codes: [String] = [], probes: [PlacedProbe] = [], unplaced: [UnplacedProbe] = []) {
         self.run = run
+        self.codes = codes
         self.probes = probes
         self.unplaced = unplaced
     }
@@ -22,7 +25,7 @@ public struct ProbePlan: Codable, Sendable, Hashable {
 
     /// Planned (drawn) and placed probe counts per test code.
     public var counts: [String: ProbeCount] {
-        var counts: [String: ProbeCount] = [:]
+        var counts = Dictionary(uniqueKeysWithValues: codes.map { ($0, ProbeCount()) })
         for probe in probes { counts[probe.code, default: ProbeCount()].placed += 1 }
         for probe in probes { counts[probe.code, default: ProbeCount()].planned += 1 }
         for probe in unplaced { counts[probe.code, default: ProbeCount()].planned += 1 }

@@ -5,9 +5,10 @@ import LabCore
 ///
 /// For each round from `firstRound` on, one uniform draw against the cumulative probabilities picks at most one code
 /// (a code is eligible in a round only if its whole probe would fit before the last round). A drawn probe reserves
-/// every round it needs before it is placed; when a round it needs is taken, it waits for the next round where all
-/// of them are free. Nothing is overwritten or cut; a probe that finds no room before the end is reported as
-/// unplaced, never silently dropped.
+/// every round it needs before it is placed; when a round it needs is taken (or another probe on the same test set is
+/// still running), it waits for the next round where all of them are free, and no new probe is drawn meanwhile.
+/// Nothing is overwritten or cut; a probe that finds no room before the end is reported as unplaced, never silently
+/// dropped. A code's probes go through its chosen sets in a shuffled cycle, so a set repeats only after all were used.
 public struct ProbePlanner: Sendable {
     public let settings: ProbeSettings
     public let database: TestSetDatabase
@@ -22,39 +23,47 @@ public struct ProbePlanner: Sendable {
     /// The plan of one run of `rounds` rounds.
     public func plan(run: Int, rounds: Int, seed: UInt64) -> ProbePlan {
         var random = SeededRandom(seed: SeededRandom.derive(seed, 0x504C_414E))  // "PLAN"
-        let chosenSets = chooseSets(&random)
-        var plan = ProbePlan(run: run)
+        var queues = chooseSets(&random)
+        var plan = ProbePlan(run: run, codes: settings.enabledCodes.map(\.rawValue))
         var taken = Set<Int>()
-        var waiting: [(probe: DrawnProbe, drawnIn: Int)] = []
+        var waiting: (probe: DrawnProbe, drawnIn: Int)?
         let codes = settings.enabledCodes
         guard settings.firstRound <= rounds else { return plan }
         for round in settings.firstRound...rounds {
-            let roll = random.nextUnit()
-            var cumulative = 0.0
-            for code in codes {
-                cumulative += settings.probabilities[code] ?? 0
-                guard roll < cumulative else { continue }
-                if let sets = chosenSets[code], !sets.isEmpty,
-                    round + span(of: code) - 1 <= rounds
-                {
-                    let set = sets.randomElement(using: &random)!
-                    waiting.append((draw(code, set, &random), round))
-                }
-                break
+            // Draw only in a free round with nothing waiting: a probe starts where it is drawn, or as soon after as
+            // all of its rounds are free.
+            if waiting == nil, !taken.contains(round),
+                let code = pick(codes, random.nextUnit()), round + span(of: code) - 1 <= rounds,
+                let set = queues[code]?.next(&random)
+            {
+                waiting = (draw(code, set, &random), round)
             }
-            waiting.removeAll { item in
-                let offsets = item.probe.turns.map(\.offset)
-                guard offsets.allSatisfy({ !taken.contains(round + $0) && round + $0 <= rounds }) else { return false }
-                offsets.forEach { taken.insert(round + $0) }
+            guard let item = waiting else { continue }
+            let needed = item.probe.turns.map { round + $0.offset }
+            let sameSetInFlight = plan.probes.contains { placed in
+                placed.set == item.probe.set.id && placed.turns.contains { $0.round >= round }
+            }
+            if needed.allSatisfy({ !taken.contains($0) && $0 <= rounds }), !sameSetInFlight {
+                needed.forEach { taken.insert($0) }
                 plan.probes.append(item.probe.placed(at: round))
-                return true
+                waiting = nil
             }
         }
-        plan.unplaced = waiting.map {
-            UnplacedProbe(code: $0.probe.code.rawValue, set: $0.probe.set.id, round: $0.drawnIn,
-                reason: "no free rounds left before round \(rounds)")
+        if let item = waiting {
+            plan.unplaced.append(UnplacedProbe(code: item.probe.code.rawValue, set: item.probe.set.id,
+                round: item.drawnIn, reason: "no free rounds left before round \(rounds)"))
         }
         return plan
+    }
+
+    /// The code whose slice of the cumulative probabilities holds `roll`, if any.
+    private func pick(_ codes: [ProbeCode], _ roll: Double) -> ProbeCode? {
+        var cumulative = 0.0
+        for code in codes {
+            cumulative += settings.probabilities[code] ?? 0
+            if roll < cumulative { return code }
+        }
+        return nil
     }
 
     /// How many rounds a probe of this code spans at most (for ML-I1, with the longest distance).
@@ -67,14 +76,14 @@ public struct ProbePlanner: Sendable {
         }
     }
 
-    /// Each enabled code draws 1...maxSets distinct sets of its kind for this run.
-    private func chooseSets(_ random: inout SeededRandom) -> [ProbeCode: [TestSet]] {
-        var result: [ProbeCode: [TestSet]] = [:]
+    /// Each enabled code draws 1...maxSets distinct sets of its kind for this run; its probes use them in turn.
+    private func chooseSets(_ random: inout SeededRandom) -> [ProbeCode: SetCycle] {
+        var result: [ProbeCode: SetCycle] = [:]
         for code in settings.enabledCodes {
             let candidates = database.sets(of: code.setKind)
             guard !candidates.isEmpty else { continue }
             let count = random.int(in: 1...max(1, min(settings.maxSets, candidates.count)))
-            result[code] = random.sample(candidates, count: count)
+            result[code] = SetCycle(sets: random.sample(candidates, count: count))
         }
         return result
     }

@@ -20,6 +20,8 @@ public final class WordNet: Sendable {
 
     private let indexes: [PartOfSpeech: [String: Entry]]
     private let data: [PartOfSpeech: Data]
+    /// Irregular inflected forms from the `*.exc` files ("went", "mice").
+    private let irregular: Set<String>
 
     /// Loads the database from `folder`; throws ``WordNetError`` naming the missing file and the package to install.
     public init(folder: String = WordNet.defaultFolder) throws {
@@ -38,6 +40,31 @@ public final class WordNet: Sendable {
         }
         self.indexes = indexes
         self.data = data
+        var irregular = Set<String>()
+        for pos in PartOfSpeech.allCases {
+            let text = (try? String(contentsOfFile: "\(folder)/\(pos.rawValue).exc", encoding: .utf8)) ?? ""
+            for line in text.split(separator: "\n") {
+                if let form = line.split(separator: " ").first { irregular.insert(String(form)) }
+            }
+        }
+        self.irregular = irregular
+    }
+
+    /// Whether the word looks like an inflected form (plural, past tense, -ing) of a base word WordNet knows; a
+    /// synonym in base form would not fit there.
+    public func isInflected(_ word: String) -> Bool {
+        let w = word.lowercased()
+        if irregular.contains(w) { return true }
+        let verbs = indexes[.verb] ?? [:]
+        let nouns = indexes[.noun] ?? [:]
+        if w.hasSuffix("ing"), verbs[String(w.dropLast(3))] != nil || verbs[String(w.dropLast(3)) + "e"] != nil {
+            return true
+        }
+        if w.hasSuffix("ed"), verbs[String(w.dropLast(2))] != nil || verbs[String(w.dropLast(1))] != nil { return true }
+        if w.hasSuffix("s"), !w.hasSuffix("ss"), nouns[String(w.dropLast())] != nil || verbs[String(w.dropLast())] != nil {
+            return true
+        }
+        return false
     }
 
     /// Parts of speech a word has, with their number of senses.

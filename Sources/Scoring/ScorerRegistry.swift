@@ -22,6 +22,17 @@ public enum ScorerRegistry {
         },
     ]
 
+    /// Options of the `answers` scorer, which judges the replies to probe questions (one series per probe code).
+    public static let answerOptions: [String: String] = [:]
+
+    /// Makes the answer scorer of every probe code that the experiment injects.
+    public static func answerScorers(codes: [(code: String, title: String)], maxDistance: Int, options: YAMLMap?) throws
+        -> [any Scorer]
+    {
+        let judge: any AnswerJudge = InterimJudge()
+        return codes.map { ProbeAnswerScorer(code: $0.code, title: $0.title, judge: judge, maxDistance: maxDistance) }
+    }
+
     /// The entry with this id, if any.
     public static func kind(_ id: String) -> ScorerKind? { all.first { $0.id == id } }
 }
