@@ -8,11 +8,11 @@ demo: setup build
 	.build/debug/chatlab run $(CONFIG)
 
 test: setup-test build
-	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# One build mode for both commands: mixing plain and --build-tests builds in one .build folder can leave stale objects.
 build:
-	$(SWIFT) build
+	$(SWIFT) build --build-tests
 
 setup:
 	./scripts/setup.sh

@@ -3,7 +3,7 @@
 # openpyxl for the tests that read workbooks back. Idempotent: installs only what is missing.
 set -euo pipefail
 
-packages=(libxlsxwriter-dev zlib1g-dev pkg-config)
+packages=(libxlsxwriter-dev zlib1g-dev pkg-config wordnet-base)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
