@@ -10,10 +10,12 @@ import Logging
 public struct ConversationRunner: Sendable {
     public let experiment: Experiment
     public let logger: Logger
+    let limiter: RateLimiter?
 
     public init(experiment: Experiment, logger: Logger) {
         self.experiment = experiment
         self.logger = logger
+        limiter = experiment.rateLimit.map(RateLimiter.init(perSecond:))
     }
 
     /// Runs conversation number `run`; `record` is called with each turn right after it happens.
@@ -73,6 +75,7 @@ public struct ConversationRunner: Sendable {
     }
 
     private func ask(_ configured: ConfiguredChatter, _ request: ChatRequest) async -> Outcome {
+        await limiter?.acquire()
         let clock = ContinuousClock()
         let start = clock.now
         var turn = Turn(run: request.run, round: request.round, index: 0, seat: request.seat, text: "",

@@ -19,6 +19,10 @@ public struct Experiment: Sendable {
     public var firstSpeaker: Seat
     public var underTest: [Seat]
     public var onError: OnError
+    /// How many conversations run at once.
+    public var concurrency: Int
+    /// The most chatter requests per second over all conversations; `nil` for no limit.
+    public var rateLimit: Double?
     public var chatters: [Seat: ConfiguredChatter]
     /// Probes to inject; `nil` when the config has no `probes:` section.
     public var probes: ProbeConfig?
@@ -29,6 +33,9 @@ public struct Experiment: Sendable {
     public var configPath: String
 
     public func chatter(_ seat: Seat) -> ConfiguredChatter { chatters[seat]! }
+
+    /// Whether a person types for one of the chatters.
+    public var hasHuman: Bool { chatters.values.contains { $0.kind == "human" } }
 
     /// The seat the probes test: the one under test, or chatter 2 when both are.
     public var probeTarget: Seat { underTest.count == 1 ? underTest[0] : .chatter2 }

@@ -10,8 +10,8 @@ import Scoring
 /// and column, and says how to fix it.
 public struct ExperimentLoader: Sendable {
     static let topKeys = [
-        "name", "seed", "runs", "rounds", "first_speaker", "under_test", "on_error", "chatters", "probes", "scorers",
-        "report",
+        "name", "seed", "runs", "rounds", "first_speaker", "under_test", "on_error", "concurrency", "rate_limit",
+        "chatters", "probes", "scorers", "report",
     ]
     static let chatterKeys = ["kind", "name", "memory"]
     static let reportKeys = ["out", "show_binary", "show_detailed", "show_interpretation"]
@@ -51,6 +51,8 @@ public struct ExperimentLoader: Sendable {
             onError: try root["on_error"].map {
                 Experiment.OnError(rawValue: try $0.choice(Experiment.OnError.allCases.map(\.rawValue)))!
             } ?? .continue,
+            concurrency: try root["concurrency"]?.int(in: 1...10_000) ?? 1,
+            rateLimit: try root["rate_limit"]?.double(in: 0.001...1_000_000),
             chatters: try loadChatters(root.required("chatters"), base: (path as NSString).deletingLastPathComponent),
             probes: probes,
             scorers: try loadScorers(root["scorers"], probes: probes),

@@ -1,7 +1,7 @@
 /// What the lab tells its caller while an experiment runs (the command line turns it into progress lines).
 public enum LabProgress: Sendable {
-    /// The report folder was created.
-    case started(folder: String, runs: Int)
+    /// The report folder is ready; `done` runs were already complete (when resuming).
+    case started(folder: String, runs: Int, done: Int)
     /// A turn was recorded.
     case turn(run: Int, round: Int, failed: Bool)
     /// A run's conversation finished.

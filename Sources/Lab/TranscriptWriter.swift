@@ -8,9 +8,10 @@ public final class TranscriptWriter: @unchecked Sendable {
     private let descriptor: Int32
     public let path: String
 
-    public init(path: String) throws {
+    /// Opens the file for appending; `replacing` empties it first (a run that starts again).
+    public init(path: String, replacing: Bool = false) throws {
         self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | (replacing ? O_TRUNC : 0), 0o644)
         guard descriptor >= 0 else {
             throw LabError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }

@@ -17,6 +17,8 @@ public struct ExperimentInfo: Codable, Sendable, Hashable {
     public var toolVersion: String
     public var started: Date
     public var ended: Date?
+    /// Runs whose conversation finished, in the order they finished; `chatlab run --resume` skips them.
+    public var completedRuns: [Int] = []
 
     public init(
         name: String, seed: UInt64, runs: Int, rounds: Int, chatters: [String: String], underTest: [Seat],

@@ -15,8 +15,11 @@ extension ChatLab {
                 Example: chatlab run config/demo.yaml --seed 7 --runs 5
                 """)
 
-        @Argument(help: "The experiment config (YAML).")
-        var config: String
+        @Argument(help: "The experiment config (YAML). Not needed with --resume.")
+        var config: String?
+
+        @Option(help: "Finish the experiment in this report folder after a crash or kill; completed runs are kept.")
+        var resume: String?
 
         @OptionGroup var overrides: ExperimentOverrides
 
@@ -25,13 +28,30 @@ extension ChatLab {
 
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            if (config == nil) == (resume == nil) {
+                throw ValidationError("Give a config to run, or --resume REPORT_DIR to finish an interrupted run.")
+            }
+        }
+
         func run() async throws {
             let logger = output.makeLogger()
-            var experiment = try CLIErrors.reporting {
-                try ExperimentLoader(context: ChatterContext(console: TerminalConsole())).load(path: config)
+            let context = ChatterContext(console: TerminalConsole())
+            if let resume {
+                let folder = ReportFolder(path: resume)
+                let loaded = try CLIErrors.reporting { try Resumption.load(folder: folder, context: context, logger: logger) }
+                let printer = ProgressPrinter(quiet: output.quiet, bar: !loaded.runner.experiment.hasHuman)
+                printer.header(loaded.runner.experiment)
+                let result = try await CLIErrors.reporting {
+                    try await loaded.runner.resume(folder: folder, info: loaded.info, probes: loaded.probes,
+                        progress: printer.handle)
+                }
+                printer.footer(result.analysis, folder: result.folder)
+                return
             }
+            var experiment = try CLIErrors.reporting { try ExperimentLoader(context: context).load(path: config!) }
             overrides.apply(to: &experiment)
-            let printer = ProgressPrinter(quiet: output.quiet)
+            let printer = ProgressPrinter(quiet: output.quiet, bar: !experiment.hasHuman)
             printer.header(experiment)
             let result = try await CLIErrors.reporting {
                 try await ExperimentRunner(experiment: experiment, logger: logger)
