@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "chatlab",
             dependencies: [
-                "Lab", "Probes",
+                "Lab", "Probes", "Scoring", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

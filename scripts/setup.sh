@@ -3,7 +3,9 @@
 # openpyxl for the tests that read workbooks back. Idempotent: installs only what is missing.
 set -euo pipefail
 
-packages=(libxlsxwriter-dev zlib1g-dev pkg-config wordnet-base)
+packages=(libxlsxwriter-dev zlib1g-dev pkg-config wordnet-base unzip)
+# The tests also convert workbooks to PDF with LibreOffice, to prove they open without repair.
+[ "${1:-}" = "--test" ] && packages+=(libreoffice-calc-nogui)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -13,7 +15,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if [ "${1:-}" = "--test" ]; then

@@ -26,6 +26,16 @@ public enum ChatterRegistry {
             return ScriptChatter(lines: lines, whenExhausted: policy.flatMap(ScriptChatter.WhenExhausted.init) ?? .cycle)
         },
         ChatterKind(
+            id: "reference",
+            summary: "the built-in bot: remembers facts you tell it, answers about them and about itself, small talk",
+            options: [
+                ("persona", "its own facts, each optional: name, age, home, origin, job, workplace, birthday, car, "
+                    + "pet ({kind, name}), hobbies, likes, dislikes (default: Robin, 29, a librarian in Lisbon)"),
+            ]
+        ) { options, _ in
+            ReferenceBot(persona: try options["persona"].map(readPersona) ?? .default)
+        },
+        ChatterKind(
             id: "human", summary: "a person typing on the terminal; an empty line ends the conversation",
             options: [("prompt", "the prompt shown before typing (default 'you> ')")]
         ) { options, context in
@@ -43,6 +53,30 @@ public enum ChatterRegistry {
 
     /// The entry for a `kind:` value, if any.
     public static func kind(_ id: String) -> ChatterKind? { all.first { $0.id == id } }
+
+    private static func readPersona(_ value: YAMLValue) throws -> Persona {
+        let keys = ["name", "age", "home", "origin", "job", "workplace", "birthday", "car", "pet", "hobbies", "likes",
+            "dislikes"]
+        let map = try value.mapping("persona", allowed: keys)
+        var persona = Persona.default
+        persona.name = try map["name"]?.nonEmptyString() ?? persona.name
+        persona.age = try map["age"]?.int(in: 0...200) ?? persona.age
+        persona.home = try map["home"]?.nonEmptyString() ?? persona.home
+        persona.origin = try map["origin"]?.nonEmptyString() ?? persona.origin
+        persona.job = try map["job"]?.nonEmptyString() ?? persona.job
+        persona.workplace = try map["workplace"]?.nonEmptyString() ?? persona.workplace
+        persona.birthday = try map["birthday"]?.nonEmptyString() ?? persona.birthday
+        if let car = map["car"] { persona.car = try car.nonEmptyString() }
+        if let pet = map["pet"] {
+            let fields = try pet.mapping("pet", allowed: ["kind", "name"])
+            persona.pet = Persona.Pet(kind: try fields.required("kind").nonEmptyString(),
+                name: try fields.required("name").nonEmptyString())
+        }
+        persona.hobbies = try map["hobbies"]?.stringList() ?? persona.hobbies
+        persona.likes = try map["likes"]?.stringList() ?? persona.likes
+        persona.dislikes = try map["dislikes"]?.stringList() ?? persona.dislikes
+        return persona
+    }
 
     private static func readLines(_ value: YAMLValue, base: String) throws -> [String] {
         let name = try value.nonEmptyString()

@@ -112,7 +112,7 @@ public struct ExperimentLoader: Sendable {
             let options = try map?["answers"]?.mapping(
                 "scorer 'answers'", allowed: ["enabled"] + ScorerRegistry.answerOptions.keys.sorted())
             if try options?["enabled"]?.bool() ?? true {
-                let codes = probes.settings.enabledCodes.filter { $0 != .consistency }.map { ($0.rawValue, $0.title) }
+                let codes = probes.settings.enabledCodes.map { ($0.rawValue, $0.title) }
                 scorers += try ScorerRegistry.answerScorers(
                     codes: codes, maxDistance: probes.settings.maxDistance, options: options)
             }

@@ -5,6 +5,7 @@ import LabCore
 enum ExperimentSheet {
     static func write(_ experiment: ExperimentInfo, into book: Workbook) throws {
         let sheet = try book.addSheet("Experiment")
+        try sheet.fitToPageWidth()
         try sheet.setColumn(0, width: 18)
         try sheet.setColumn(1, width: 60)
         try sheet.write(row: 0, col: 0, values: [.text("Key"), .text("Value")], style: ReportStyle.header)

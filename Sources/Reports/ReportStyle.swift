@@ -18,4 +18,32 @@ enum ReportStyle {
     static let pass = CellStyle(fill: 0xC6EFCE, fontColor: 0x006100, vertical: .top)
     static let fail = CellStyle(fill: 0xFFC7CE, fontColor: 0x9C0006, vertical: .top)
     static let skipped = CellStyle(fill: 0xEDEDED, fontColor: 0x595959, vertical: .top)
+
+    /// Row fills of probe turns: information (blue) and question (yellow).
+    static let informationFill: UInt32 = 0xDDEBF7
+    static let questionFill: UInt32 = 0xFFF2CC
+
+    /// Sheet and workbook titles.
+    static let title = CellStyle(bold: true, fontColor: 0x1F4E78)
+    /// Pass-rate levels: at least 0.9 green, at least 0.6 amber, below red (fill, font).
+    static let goodRate: (fill: UInt32, font: UInt32) = (0xC6EFCE, 0x006100)
+    static let fairRate: (fill: UInt32, font: UInt32) = (0xFFEB9C, 0x9C5700)
+    static let poorRate: (fill: UInt32, font: UInt32) = (0xFFC7CE, 0x9C0006)
+
+    /// The level colours of a pass rate, or `nil` when nothing was counted.
+    static func level(_ rate: Double?) -> (fill: UInt32, font: UInt32)? {
+        guard let rate else { return nil }
+        if rate >= 0.9 { return goodRate }
+        if rate >= 0.6 { return fairRate }
+        return poorRate
+    }
+
+    /// A percent cell coloured by level.
+    static func rate(_ rate: Double?) -> CellStyle {
+        guard let level = level(rate) else { return percent }
+        return percent.with {
+            $0.fill = level.fill
+            $0.fontColor = level.font
+        }
+    }
 }

@@ -26,6 +26,12 @@ enum RunColumn: Hashable {
         return columns
     }
 
+    /// Verdict columns keep their pass/fail colours on probe rows.
+    var isVerdict: Bool {
+        if case .verdict = self { return true }
+        return false
+    }
+
     /// The series this column belongs to, if any.
     var seriesKey: SeriesKey? {
         switch self {

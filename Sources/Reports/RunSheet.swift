@@ -2,8 +2,12 @@ import LabCore
 
 /// Writes one run's sheet of `report.xlsx`: a row per round, then passes, total and pass rate per series.
 enum RunSheet {
+    /// The sheet name of a run, also used by the summary's links into `report.xlsx`.
+    static func name(_ run: Int) -> String { "Run \(run)" }
+
     static func write(_ run: RunAnalysis, of analysis: Analysis, into book: Workbook) throws {
-        let sheet = try book.addSheet("Run \(run.run)")
+        let sheet = try book.addSheet(name(run.run))
+        try sheet.fitToPageWidth()
         let columns = RunColumn.columns(for: run, in: analysis)
         let labels = SeriesLabels(analysis)
 
@@ -14,13 +18,26 @@ enum RunSheet {
         let rounds = run.transcript.roundCount
         for round in stride(from: 1, through: rounds, by: 1) {
             for (col, column) in columns.enumerated() {
-                let (value, style) = column.cell(round: round, in: run)
+                var (value, style) = column.cell(round: round, in: run)
+                if let fill = probeFill(round: round, in: run), !column.isVerdict { style.fill = fill }
                 try sheet.write(row: round, col: col, value, style: style)
             }
         }
         try sheet.freezeHeader(rows: 1)
         try sheet.autofilter(lastRow: rounds, lastCol: columns.count - 1)
         try writeTallies(run, columns: columns, sheet: sheet, firstRow: rounds + 2)
+        let runsRow = (analysis.runs.firstIndex { $0.run == run.run } ?? 0) + 1
+        try sheet.write(
+            row: rounds + 6, col: 0, link: .file(SummaryWorkbook.fileName, sheet: RunsSheet.name, row: runsRow),
+            text: "Back to \(SummaryWorkbook.fileName)")
+    }
+
+    /// The fill of a round that carries a probe turn (information or question), or `nil`.
+    static func probeFill(round: Int, in run: RunAnalysis) -> UInt32? {
+        let roles = Seat.allCases.compactMap { run.transcript.turn(round: round, seat: $0)?.probe?.role }
+        if roles.contains(.question) { return ReportStyle.questionFill }
+        if roles.contains(.information) { return ReportStyle.informationFill }
+        return nil
     }
 
     /// Three labelled rows under the rounds: passes, total, pass rate, as numbers under each series' first column

@@ -1,7 +1,10 @@
 import LabCore
 
-/// Writes the `Runs` sheet of `summary.xlsx`: one row per run and a `Total` row with pooled numbers.
+/// Writes the `Runs` sheet of `summary.xlsx`: one row per run and a `Total` row with pooled numbers; per test code
+/// with probes the planned and placed probe counts; last a link to the run's sheet in `report.xlsx`.
 enum RunsSheet {
+    static let name = "Runs"
+
     /// The statistics columns of one series, by name.
     private struct SeriesColumns {
         var key: SeriesKey
@@ -9,7 +12,8 @@ enum RunsSheet {
     }
 
     static func write(_ analysis: Analysis, totalStatistics: [SeriesKey: [Statistic]], into book: Workbook) throws {
-        let sheet = try book.addSheet("Runs")
+        let sheet = try book.addSheet(name)
+        try sheet.fitToPageWidth()
         let labels = SeriesLabels(analysis)
         let series = analysis.seriesKeys.map { key in
             SeriesColumns(key: key, statistics: statisticNames(key, analysis: analysis, totals: totalStatistics[key]))
@@ -23,6 +27,9 @@ enum RunsSheet {
             rateColumns.insert(headers.count - 1)
             headers += entry.statistics.map { "\(code) \($0)" }
         }
+        let probeCodes = analysis.probeCounts.keys.sorted()
+        for code in probeCodes { headers += ["\(code) planned", "\(code) placed"] }
+        headers.append("Report")
         for (col, header) in headers.enumerated() {
             try sheet.write(row: 0, col: col, .text(header), style: ReportStyle.header)
             try sheet.setColumn(col, width: col == 1 ? 22 : max(10, Double(header.count) + 2))
@@ -40,7 +47,11 @@ enum RunsSheet {
                     .number(result?.statistics.first { $0.name == name }?.value)
                 }
             }
+            values += probeValues(run.plan?.counts ?? [:], codes: probeCodes)
             try writeRow(values, row: index + 1, sheet: sheet, total: false, rateColumns: rateColumns)
+            let runSheet = RunSheet.name(run.run)
+            try sheet.write(
+                row: index + 1, col: values.count, link: .file(RunWorkbook.fileName, sheet: runSheet), text: runSheet)
         }
 
         let runs = analysis.runs
@@ -54,7 +65,10 @@ enum RunsSheet {
                 .number(totalStatistics[entry.key]?.first { $0.name == name }?.value)
             }
         }
+        totals += probeValues(analysis.probeCounts, codes: probeCodes)
         try writeRow(totals, row: runs.count + 1, sheet: sheet, total: true, rateColumns: rateColumns)
+        try sheet.write(
+            row: runs.count + 1, col: totals.count, link: .file(RunWorkbook.fileName), text: RunWorkbook.fileName)
         try sheet.freezeHeader(rows: 1)
         try sheet.autofilter(lastRow: runs.count, lastCol: headers.count - 1)
     }
@@ -62,6 +76,14 @@ enum RunsSheet {
     /// Passes, total and rate (passes / total, blank when nothing was counted).
     private static func tallyValues(_ tally: Tally) -> [CellValue] {
         [.integer(tally.passes), .integer(tally.total), .number(tally.rate)]
+    }
+
+    /// Planned and placed counts per code (0 for a code the run has no probes of).
+    private static func probeValues(_ counts: [String: ProbeCount], codes: [String]) -> [CellValue] {
+        codes.flatMap { code -> [CellValue] in
+            let count = counts[code] ?? ProbeCount()
+            return [.integer(count.planned), .integer(count.placed)]
+        }
     }
 
     private static func errorCount(_ run: RunAnalysis) -> Int {

@@ -19,7 +19,8 @@ struct SeriesLabels {
         key.code + suffix(key)
     }
 
-    private func suffix(_ key: SeriesKey) -> String {
+    /// ` (chatter2)` when seats are shown, else empty.
+    func suffix(_ key: SeriesKey) -> String {
         showSeat ? " (\(key.seat))" : ""
     }
 }

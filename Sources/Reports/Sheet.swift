@@ -75,6 +75,37 @@ public struct Sheet {
         try check(error, row: firstRow, col: firstCol)
     }
 
+    /// Writes a hyperlink cell showing `text`. With the plain style the reader's hyperlink look (blue, underlined)
+    /// is used.
+    /// - Throws: ``WorkbookError``.
+    public func write(row: Int, col: Int, link: Link, text: String, style: CellStyle = .plain) throws {
+        try checkCell(row, col)
+        let format = try workbook.format(for: style)
+        let error = worksheet_write_url_opt(
+            worksheet, lxw_row_t(row), lxw_col_t(col), link.nativeURL, format, cellText(text, row: row, col: col), nil)
+        try check(error, row: row, col: col)
+    }
+
+    /// Inserts a native chart with its top-left corner in cell (`row`, `col`), scaled from Excel's default
+    /// 480 × 288 pixels. The chart reads the cells its series name: write them (on any sheet) before closing.
+    /// - Throws: ``WorkbookError``.
+    public func insertChart(_ chart: Chart, row: Int, col: Int, scale: Double = 1, heightScale: Double? = nil) throws {
+        try checkCell(row, col)
+        let native = try workbook.nativeChart(chart)
+        var options = lxw_chart_options(
+            x_offset: 0, y_offset: 0, x_scale: scale, y_scale: heightScale ?? scale, object_position: 0,
+            description: nil, decorative: 0)
+        let error = worksheet_insert_chart_opt(worksheet, lxw_row_t(row), lxw_col_t(col), native, &options)
+        try check(error, row: row, col: col)
+    }
+
+    /// Prints (and exports to PDF) one page wide, as many pages tall as needed; landscape by default.
+    public func fitToPageWidth(landscape: Bool = true) throws {
+        _ = try workbook.openHandle()
+        if landscape { worksheet_set_landscape(worksheet) }
+        worksheet_fit_to_pages(worksheet, 1, 0)
+    }
+
     // MARK: - Helpers
 
     private func cellText(_ text: String, row: Int, col: Int) -> String {

@@ -27,6 +27,7 @@ enum TableSheets {
 
     private static func writeSheet(title: String, entries: [Entry], into book: Workbook) throws {
         let sheet = try book.addSheet(title)
+        try sheet.fitToPageWidth()
         let showSeat = Set(entries.map(\.seat)).count > 1
         let lead = showSeat ? ["Run", "Seat"] : ["Run"]
         let columns = unionOfColumns(entries.map(\.table))

@@ -90,6 +90,13 @@ public final class Workbook {
         return format
     }
 
+    /// A native chart built from `chart`, owned by the workbook.
+    func nativeChart(_ chart: Chart) throws -> UnsafeMutablePointer<lxw_chart> {
+        let handle = try openHandle()
+        guard let native = NativeChart.make(chart, in: handle) else { throw WorkbookError.cannotCreate(path: path) }
+        return native
+    }
+
     func warn(_ message: String) {
         warnings.append(message)
     }

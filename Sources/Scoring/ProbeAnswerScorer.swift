@@ -37,8 +37,9 @@ public struct ProbeAnswerScorer: Scorer {
             }
             let judgment = judge.judge(
                 JudgeItem(question: question.text, expected: set.expected, extraction: set.extraction, reply: reply.text))
+            // A closed judgment has no similarity; its score is 1 for the right yes/no and 0 otherwise.
             cells[reply.index] = ScoreCell(
-                verdict: judgment.verdict, score: judgment.score,
+                verdict: judgment.verdict, score: judgment.score ?? (judgment.verdict == .pass ? 1 : 0),
                 interpretation: "answer: \(judgment.extracted) · expected: \(set.expectedDescription)")
             if var table = breakdown, let bucket = Self.bucket(of: mark), bucket < table.tallies.count {
                 table.tallies[bucket].add(judgment.verdict)

@@ -29,8 +29,12 @@ public enum ScorerRegistry {
     public static func answerScorers(codes: [(code: String, title: String)], maxDistance: Int, options: YAMLMap?) throws
         -> [any Scorer]
     {
-        let judge: any AnswerJudge = InterimJudge()
-        return codes.map { ProbeAnswerScorer(code: $0.code, title: $0.title, judge: judge, maxDistance: maxDistance) }
+        let judge: any AnswerJudge = DefaultJudge()
+        return codes.map { code -> any Scorer in
+            code.code == "ML-I13"
+                ? ConsistencyScorer()
+                : ProbeAnswerScorer(code: code.code, title: code.title, judge: judge, maxDistance: maxDistance)
+        }
     }
 
     /// The entry with this id, if any.

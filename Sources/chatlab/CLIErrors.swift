@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
-import LabYAML
 import Lab
+import LabYAML
 import Probes
+import Reports
+import Scoring
 
 /// Turns the library's errors into one clear message on standard error and an exit code:
-/// 2 for a problem in a config or input file, 1 for anything else.
+/// 2 for a problem in a config or input file, 1 for anything else the library reports.
 enum CLIErrors {
     static func reporting<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch { throw report(error) }
@@ -16,21 +18,13 @@ enum CLIErrors {
     }
 
     private static func report(_ error: Error) -> Error {
+        let code: Int32
         switch error {
-        case let error as ConfigError:
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            return ExitCode(2)
-        case let error as TestSetError:
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            return ExitCode(2)
-        case let error as WordNetError:
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            return ExitCode(1)
-        case let error as LabError:
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            return ExitCode(1)
-        default:
-            return error
+        case is ConfigError, is TestSetError, is CalibrationError: code = 2
+        case is LabError, is WordNetError, is WorkbookError: code = 1
+        default: return error
         }
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        return ExitCode(code)
     }
 }

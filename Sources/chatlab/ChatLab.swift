@@ -13,5 +13,7 @@ struct ChatLab: AsyncParsableCommand {
               chatlab analyze reports/demo-latest
             """,
         version: ChatLabVersion.current,
-        subcommands: [Run.self, Analyze.self, Chat.self, Validate.self, TestSets.self, Kinds.self])
+        subcommands: [
+            Run.self, Analyze.self, Chat.self, Validate.self, Check.self, TestSets.self, Calibrate.self, Kinds.self,
+        ])
 }

@@ -30,8 +30,32 @@ private func write(_ text: String, to folder: String, name: String = "exp.yaml")
         as! [String: Any]
     #expect((summary["runs"] as! [Any]).count == 2)
     let turns = try TranscriptLines.objects("\(folder)/transcripts/run-1.jsonl")
-    #expect(turns.count == 24)
-    #expect(turns.map { $0["index"] as! Int } == Array(1...24))
+    #expect(turns.count == 60)
+    #expect(turns.map { $0["index"] as! Int } == Array(1...60))
+
+    // Every probe code of the demo is planned and placed, and every question row is judged.
+    let total = (summary["total"] as! [String: Any])
+    let probes = total["probes"] as! [String: [String: Int]]
+    #expect(probes.count == 10)
+    #expect(probes.values.allSatisfy { $0["planned"] == $0["placed"] })
+    let report = try XLSXDump.load("\(folder)/report.xlsx")
+    var questions = 0
+    for run in 1...2 {
+        let sheet = try #require(report.sheet(named: "Run \(run)"))
+        let role = try #require(sheet.column(named: "Role"))
+        let code = try #require(sheet.column(named: "Probe"))
+        for row in 2...sheet.max_row where sheet.value(row: row, col: role)?.string == "question" {
+            let probe = try #require(sheet.value(row: row, col: code)?.string)
+            let verdict = try #require(sheet.headers.firstIndex { $0.hasPrefix(probe + " ") }) + 1
+            #expect(["pass", "fail", "skipped"].contains(sheet.value(row: row, col: verdict)?.string ?? ""), "row \(row)")
+            if probe != "ML-I13" {
+                #expect(sheet.cell(row: row, col: verdict + 1)?.data_type == "n", "score in row \(row)")
+                #expect(sheet.value(row: row, col: verdict + 2)?.string?.hasPrefix("answer: ") == true)
+            }
+            questions += 1
+        }
+    }
+    #expect(questions > 5)
 }
 
 @Test func theSameSeedGivesByteIdenticalTranscripts() throws {

@@ -20,12 +20,12 @@ import TestSupport
 
     @Test func sheetsAndHeaders() throws {
         let (dump, _) = try written()
-        #expect(dump.sheetNames == ["Run 1", "Run 2", "questions_asked"])
+        #expect(dump.sheetNames == ["Run 1", "Run 2", "questions_asked", "Legend"])
         let run1 = try #require(dump.sheet(named: "Run 1"))
         #expect(run1.headers == Self.fullHeaders)
         let run2 = try #require(dump.sheet(named: "Run 2"))
         #expect(run2.headers == Self.fullHeaders.filter { !["Probe", "Set", "Role", "Original"].contains($0) })
-        for sheet in dump.sheets {
+        for sheet in dump.sheets where sheet.name != "Legend" {
             #expect(sheet.freeze_panes == "A2", "\(sheet.name)")
             #expect(sheet.auto_filter != nil, "\(sheet.name)")
             #expect(sheet.cell(row: 1, col: 1)?.bold == true)

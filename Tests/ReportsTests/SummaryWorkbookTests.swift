@@ -8,7 +8,7 @@ import TestSupport
     static let headers = [
         "Run", "Seed", "Rounds", "Turns", "Errors",
         "ML-A6 passes", "ML-A6 total", "ML-A6 rate", "ML-A6 mean", "ML-A6 p95", "ML-A6 max",
-        "ML-I2 passes", "ML-I2 total", "ML-I2 rate",
+        "ML-I2 passes", "ML-I2 total", "ML-I2 rate", "Report",
     ]
 
     private func written() throws -> XLSXDump {
@@ -20,19 +20,19 @@ import TestSupport
 
     @Test func sheetsHeadersAndLayout() throws {
         let dump = try written()
-        #expect(dump.sheetNames == ["Runs", "Experiment"])
+        #expect(dump.sheetNames == ["Overview", "Runs", "Experiment", "Legend"])
         let runs = try #require(dump.sheet(named: "Runs"))
         #expect(runs.headers == Self.headers)
         #expect(runs.freeze_panes == "A2")
-        #expect(runs.auto_filter == "A1:N3")
+        #expect(runs.auto_filter == "A1:O3")
         DumpChecks.expectNoFormulas(dump)
     }
 
     @Test func runRows() throws {
         let runs = try #require(try written().sheet(named: "Runs"))
         let expected: [[JSONValue]] = [
-            [1, "42", 3, 6, 1, 2, 2, 1, 0.2, 0.29, nil, 1, 2, 0.5].map(Self.json),
-            [2, "7", 4, 8, 0, 1, 4, 0.25, 0.5, nil, 0.9, 1, 1, 1].map(Self.json),
+            [1, "42", 3, 6, 1, 2, 2, 1, 0.2, 0.29, nil, 1, 2, 0.5, "Run 1"].map(Self.json),
+            [2, "7", 4, 8, 0, 1, 4, 0.25, 0.5, nil, 0.9, 1, 1, 1, "Run 2"].map(Self.json),
         ]
         for (offset, row) in expected.enumerated() {
             let actual = (1...Self.headers.count).map { runs.value(row: offset + 2, col: $0) ?? .null }

@@ -29,6 +29,7 @@ public struct XLSXDump: Decodable, Sendable {
         public var max_column: Int
         public var columns: [Column]
         public var cells: [Cell]
+        public var charts: [Chart]
 
         /// The cell at 1-based `row` and `col`, if it has a value or a fill.
         public func cell(row: Int, col: Int) -> Cell? {
@@ -81,5 +82,27 @@ public struct XLSXDump: Decodable, Sendable {
         public var font_color: String?
         public var bold: Bool
         public var number_format: String
+        /// The hyperlink: `#'Runs'!A1` inside the workbook, `report.xlsx#'Run 1'!A1` to another file.
+        public var link: String?
+    }
+
+    /// A chart drawn on a sheet, read from the package's chart parts.
+    public struct Chart: Decodable, Sendable {
+        /// The plot element, e.g. `barChart`.
+        public var type: String?
+        /// `bar` (horizontal) or `col` for bar charts.
+        public var direction: String?
+        public var title: String?
+        /// 1-based top-left cell of the chart.
+        public var row: Int
+        public var col: Int
+        public var series: [Series]
+    }
+
+    /// One chart series: its name and its category and value ranges, e.g. `'Histograms'!$D$3:$D$22`.
+    public struct Series: Decodable, Sendable {
+        public var name: String?
+        public var categories: String?
+        public var values: String?
     }
 }

@@ -1,0 +1,87 @@
+import LabCore
+
+/// What the `Legend` sheets of `report.xlsx` and `summary.xlsx` say.
+enum Legend {
+    static func runWorkbook(_ analysis: Analysis) -> [LegendEntry] {
+        [.heading("Run sheets (Run 1, Run 2...)")]
+            + [
+                LegendEntry(item: "Round", meaning: "The round number: one utterance of chatter 1, then one of chatter 2."),
+                LegendEntry(
+                    item: "chatter columns",
+                    meaning: "What each chatter said in the round (headed by its name). On a probe turn this is the "
+                        + "injected text, perturbed when the test perturbs questions."),
+                LegendEntry(item: "Probe", meaning: "The test code of the probe injected in this round, if any."),
+                LegendEntry(item: "Set", meaning: "The id of the test set the probe was drawn from."),
+                LegendEntry(
+                    item: "Role",
+                    meaning: "information: the turn tells a fact; question: the turn asks about it (and is scored)."),
+                LegendEntry(item: "Original", meaning: "The question before perturbation (typos, swaps, words left out or replaced)."),
+                LegendEntry(item: "<code> <check>", meaning: "The verdict of that check for the reply: pass, fail or skipped."),
+                LegendEntry(item: "<code> <check> score", meaning: "The check's detailed number (e.g. the stutter score, seconds)."),
+                LegendEntry(item: "<code> <check> note", meaning: "How the scorer read the reply."),
+                LegendEntry(item: "Error", meaning: "Why a chatter gave no reply (timeout, connection...)."),
+                LegendEntry(
+                    item: "passes / total / pass rate",
+                    meaning: "Rows under the rounds: per check, the passes, the verdicts that count (skipped ones do "
+                        + "not) and passes ÷ total."),
+                .heading("Histograms"),
+                LegendEntry(
+                    item: "blocks",
+                    meaning: "Per run and check with a breakdown, one row per bucket (perturbation level, or rounds "
+                        + "between fact and question): passes, total and pass rate."),
+            ] + colours() + codes()
+    }
+
+    static func summaryWorkbook(_ analysis: Analysis) -> [LegendEntry] {
+        [
+            .heading("Overview"),
+            LegendEntry(
+                item: "series table",
+                meaning: "Per check (code and seat): passes, total and pass rate pooled over all runs, coloured by "
+                    + "level, and what the code tests."),
+            .heading("Runs"),
+            LegendEntry(item: "Run, Seed", meaning: "The run's number and the seed its randomness came from."),
+            LegendEntry(item: "Rounds, Turns, Errors", meaning: "How long the run was and how many turns failed."),
+            LegendEntry(
+                item: "<code> passes / total / rate",
+                meaning: "The run's passes, verdicts that count, and pass rate (passes ÷ total) for that check."),
+            LegendEntry(item: "<code> mean, p95...", meaning: "Statistics of the check's scores in the run."),
+            LegendEntry(
+                item: "<code> planned / placed",
+                meaning: "Probes of that test drawn for the run, and those that found room in the conversation."),
+            LegendEntry(item: "Report", meaning: "A link to the run's sheet in report.xlsx (same folder)."),
+            LegendEntry(
+                item: "Total", meaning: "Sums over all runs; the rate is pooled (all passes ÷ all totals), statistics "
+                    + "are computed over all scores together."),
+            .heading("Histograms"),
+            LegendEntry(
+                item: "blocks",
+                meaning: "Per check with a breakdown, summed over all runs bucket by bucket: passes, total and "
+                    + "pass rate, with a chart of the pass rate per bucket."),
+            .heading("Response time"),
+            LegendEntry(item: "bins", meaning: "How many replies took how long, over all runs, in about ten bins."),
+        ] + colours() + codes()
+    }
+
+    private static func colours() -> [LegendEntry] {
+        [
+            .heading("Colours"),
+            .colour("information row", fill: ReportStyle.informationFill, "A probe turn that tells a fact."),
+            .colour("question row", fill: ReportStyle.questionFill, "A probe turn that asks about it."),
+            .colour("pass", fill: ReportStyle.pass.fill ?? 0, font: ReportStyle.pass.fontColor, "The check passed."),
+            .colour("fail", fill: ReportStyle.fail.fill ?? 0, font: ReportStyle.fail.fontColor, "The check failed."),
+            .colour(
+                "skipped", fill: ReportStyle.skipped.fill ?? 0, font: ReportStyle.skipped.fontColor,
+                "Not scored (e.g. the chatter failed); not counted in the total."),
+            .colour(
+                "pass rate ≥ 90 %", fill: ReportStyle.goodRate.fill, font: ReportStyle.goodRate.font, "Good."),
+            .colour(
+                "pass rate ≥ 60 %", fill: ReportStyle.fairRate.fill, font: ReportStyle.fairRate.font, "Fair."),
+            .colour("pass rate < 60 %", fill: ReportStyle.poorRate.fill, font: ReportStyle.poorRate.font, "Poor."),
+        ]
+    }
+
+    private static func codes() -> [LegendEntry] {
+        [.heading("Test codes")] + CodeMeanings.all.map { LegendEntry(item: $0.code, meaning: $0.meaning) }
+    }
+}

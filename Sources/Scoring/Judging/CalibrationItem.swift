@@ -1,0 +1,44 @@
+import LabCore
+
+/// One labeled reply of a calibration set: a question, its expected answer, a reply and whether a person judged the
+/// reply correct.
+///
+/// On disk (JSON Lines, one object a line): `{"kind": "open"|"closed", "question": str, "expected": str|bool,
+/// "aliases"?: [str], "reply": str, "label": "pass"|"fail"}`.
+public struct CalibrationItem: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case open
+        case closed
+    }
+
+    public var kind: Kind
+    public var question: String
+    public var expected: TestSet.Expected
+    public var reply: String
+    /// The person's verdict: pass or fail.
+    public var label: Verdict
+    /// Where the item is written, `file:line`, for messages.
+    public var source: String
+
+    public init(kind: Kind, question: String, expected: TestSet.Expected, reply: String, label: Verdict, source: String = "") {
+        self.kind = kind
+        self.question = question
+        self.expected = expected
+        self.reply = reply
+        self.label = label
+        self.source = source
+    }
+
+    /// What a judge is asked about this item.
+    public var judgeItem: JudgeItem { JudgeItem(question: question, expected: expected, reply: reply) }
+
+    /// The expected answer as people read it.
+    public var expectedDescription: String {
+        switch expected {
+        case .text(let answer, let aliases): return ([answer] + aliases).joined(separator: " | ")
+        case .yes: return "yes"
+        case .no: return "no"
+        case .none: return "-"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Judges replies to open questions ("What is my cat called?") against the expected answer and its aliases.
+///
+/// Contract:
+/// - Reply, expected answer and aliases are normalised alike (``TextTokens``: case, punctuation, accents,
+///   contractions, number words → digits), so "MITTENS!", "Amelie" for "Amélie" and "Forty two" for "42" match.
+/// - The verdict passes only when an accepted answer occurs as a whole run of words ("New York" in "new york city",
+///   not "York"; "Johan" never in "John" or "Johanna") and is stated cleanly. It fails when that occurrence is
+///   negated in its clause ("isn't called Mittens"), taken back by a later clause ("Is it Mittens? No, I don't think
+///   so."), offered as one of alternatives ("Mittens or Whiskers", "Teal, or was it turquoise?"), or only part of a
+///   longer name ("Table tennis" for "tennis"). Hedges do not fail a clean answer ("I'm not sure, maybe Mittens?").
+/// - Without an accepted answer, the reply's content spans (no stopwords, no words of the question) are candidates;
+///   the closest one by ``EditSimilarity`` is reported. Near misses ("John" for "Johan", score 0.8) still fail.
+/// - ``Judgment/score`` is that similarity (1 for an occurrence of an accepted answer); ``Judgment/extracted`` is the
+///   span taken as the answer, with "(denied)" or "(one of alternatives)" when so, or "(no answer)".
+///
+/// Items that are not open questions are skipped.
+public struct OpenAnswerJudge: AnswerJudge {
+    public init() {}
+
+    public func judge(_ item: JudgeItem) -> Judgment {
+        guard case .text(let answer, let aliases) = item.expected else {
+            return Judgment(verdict: .skipped, extracted: "(not an open question)")
+        }
+        return analyze(reply: item.reply, question: item.question, accepted: [answer] + aliases).judgment
+    }
+
+    /// Finds the answer in `reply` and relates it to the `accepted` answers (expected first).
+    public func analyze(reply: String, question: String, accepted: [String]) -> OpenAnswerAnalysis {
+        let text = TextTokens(reply)
+        var answers: [[String]] = []
+        for answer in accepted.map(TextTokens.words).flatMap(Self.variants) where !answers.contains(answer) {
+            answers.append(answer)
+        }
+        let context = OpenAnswerContext(text: text, answers: answers, question: Set(TextTokens.words(question)))
+        let candidates = context.candidates()
+        let found = context.occurrences()
+        if let clean = found.first(where: { $0.outcome == .match }) ?? found.first {
+            let span = clean.outcome == .compound ? text.quote(clean.start - 1..<clean.end) : text.quote(clean.range)
+            let similarity = clean.outcome == .compound ? context.similarity(of: clean.start - 1..<clean.end) : 1
+            return OpenAnswerAnalysis(
+                outcome: clean.outcome, span: span, similarity: similarity, candidates: candidates.map(\.text))
+        }
+        if JudgeLexicon.containsAny(JudgeLexicon.nonAnswers, in: text.words) || candidates.isEmpty {
+            return OpenAnswerAnalysis(outcome: .nonAnswer, span: nil, similarity: 0, candidates: candidates.map(\.text))
+        }
+        let best = candidates.dropFirst().reduce(candidates[0]) { $1.similarity > $0.similarity ? $1 : $0 }
+        return OpenAnswerAnalysis(
+            outcome: .noMatch, span: best.text, similarity: best.similarity, candidates: candidates.map(\.text))
+    }
+
+    /// An answer and its equivalent forms: a day and month in either order ("March 3" and "3 March").
+    static func variants(_ answer: [String]) -> [[String]] {
+        let core = answer.filter { !JudgeLexicon.fillers.contains($0) }
+        guard !answer.isEmpty else { return [] }
+        guard core.count == 2, let day = core.first(where: { Int($0).map { (1...31).contains($0) } ?? false }),
+            let month = core.first(where: JudgeLexicon.months.contains)
+        else { return [answer] }
+        return [answer, [month, day], [day, month]]
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Lab
+
+extension ChatLab {
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a config and try each chatter once, before running the experiment.",
+            discussion: """
+                Sends each chatter one greeting and prints its reply and response time, or the error. Exits with 1
+                when a chatter failed, so scripts can stop before a long experiment.
+
+                Example: chatlab check config/http-bot.yaml
+                """)
+
+        @Argument(help: "The experiment config (YAML).")
+        var config: String
+
+        func run() async throws {
+            let experiment = try CLIErrors.reporting { try ExperimentLoader().load(path: config) }
+            var failed = false
+            for outcome in await ChatterCheck.run(experiment) {
+                let time = String(format: "%.3f s", outcome.seconds)
+                if let error = outcome.error {
+                    failed = true
+                    print("\(outcome.seat) \(outcome.name): FAILED after \(time): \(error)")
+                } else {
+                    print("\(outcome.seat) \(outcome.name): ok in \(time): \(outcome.reply ?? "")")
+                }
+            }
+            if failed { throw ExitCode(1) }
+        }
+    }
+}
