@@ -95,10 +95,11 @@ public struct ExperimentRunner: Sendable {
             try writer.append(turn)
             progress(.turn(run: run, round: turn.round, failed: turn.error != nil))
         }
-        try await book.complete(run)
+        let seconds = (clock.now - start).seconds
+        try await book.complete(run, seconds: seconds)
         progress(.runFinished(
             run: run, turns: transcript.turns.count, errors: transcript.turns.filter { $0.error != nil }.count,
-            seconds: (clock.now - start).seconds))
+            seconds: seconds))
         return transcript
     }
 }
@@ -113,8 +114,9 @@ actor RunBook {
         self.path = path
     }
 
-    func complete(_ run: Int) throws {
+    func complete(_ run: Int, seconds: Double) throws {
         info.completedRuns.append(run)
+        info.runSeconds[String(run)] = seconds
         try ExperimentRecord.write(info, to: path)
     }
 

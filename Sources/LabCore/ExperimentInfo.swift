@@ -19,6 +19,8 @@ public struct ExperimentInfo: Codable, Sendable, Hashable {
     public var ended: Date?
     /// Runs whose conversation finished, in the order they finished; `chatlab run --resume` skips them.
     public var completedRuns: [Int] = []
+    /// Wall-clock seconds each completed run took, keyed by run number as text.
+    public var runSeconds: [String: Double] = [:]
 
     public init(
         name: String, seed: UInt64, runs: Int, rounds: Int, chatters: [String: String], underTest: [Seat],

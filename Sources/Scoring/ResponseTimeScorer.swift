@@ -2,7 +2,7 @@ import LabCore
 
 /// Response time of every reply, in seconds. A reply passes when it came within `maxSeconds`.
 ///
-/// Per run: mean, median, 95th percentile and maximum; the summary's total row pools all replies of all runs.
+/// Per run: mean, median, 95th and 99th percentile and maximum; the summary's total row pools all replies of all runs.
 public struct ResponseTimeScorer: Scorer {
     public let code = "RT"
     public let title = "response time"
@@ -31,8 +31,11 @@ public struct ResponseTimeScorer: Scorer {
 
     static func summary(_ values: [Double]) -> [Statistic] {
         guard let mean = Statistics.mean(values), let median = Statistics.median(values),
-            let p95 = Statistics.quantile(values, 0.95), let max = values.max()
+            let p95 = Statistics.quantile(values, 0.95), let p99 = Statistics.quantile(values, 0.99), let max = values.max()
         else { return [] }
-        return [Statistic("mean", mean), Statistic("median", median), Statistic("p95", p95), Statistic("max", max)]
+        return [
+            Statistic("mean", mean), Statistic("median", median), Statistic("p95", p95), Statistic("p99", p99),
+            Statistic("max", max),
+        ]
     }
 }

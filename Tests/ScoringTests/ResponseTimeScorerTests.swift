@@ -13,10 +13,10 @@ import Testing
     let result = scorer.score(ScorerInput(transcript: Transcript(run: 1, turns: turns), seat: .chatter2))
     #expect(result.tally == Tally(passes: 3, total: 4))
     #expect(result.cells[4]?.verdict == .fail)
-    #expect(result.statistics.map(\.name) == ["mean", "median", "p95", "max"])
+    #expect(result.statistics.map(\.name) == ["mean", "median", "p95", "p99", "max"])
     #expect(result.statistics[0].value == 3.875)
     #expect(result.statistics[1].value == 1.5)
-    #expect(result.statistics[3].value == 12)
+    #expect(result.statistics[4].value == 12)
     let pooled = scorer.pooledStatistics([result, result])
     #expect(pooled.first { $0.name == "max" }?.value == 12)
 }
