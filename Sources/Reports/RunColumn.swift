@@ -8,6 +8,8 @@ enum RunColumn: Hashable {
     case verdict(SeriesKey)
     case score(SeriesKey)
     case note(SeriesKey)
+    /// A number a chatter reported for its turn (`ttft`, `prompt_tokens`, `retries`...), for the seats under test.
+    case metric(Seat, String)
     case error
 
     /// The columns of one run's sheet, left to right. Probe columns appear only when the run has probe turns.
@@ -21,6 +23,10 @@ enum RunColumn: Hashable {
             if options.binary { columns.append(.verdict(key)) }
             if options.detailed { columns.append(.score(key)) }
             if options.interpretation { columns.append(.note(key)) }
+        }
+        for seat in analysis.experiment.underTest {
+            let keys = Set(run.transcript.turns(of: seat).flatMap { $0.metrics?.keys.map { $0 } ?? [] })
+            columns += keys.sorted().map { .metric(seat, $0) }
         }
         columns.append(.error)
         return columns
@@ -51,6 +57,7 @@ enum RunColumn: Hashable {
         case .verdict(let key): return labels.full(key)
         case .score(let key): return labels.full(key) + " score"
         case .note(let key): return labels.full(key) + " note"
+        case .metric(let seat, let name): return "\(seat) \(name)"
         case .error: return "Error"
         }
     }
@@ -62,7 +69,7 @@ enum RunColumn: Hashable {
         case .utterance, .probeOriginal: return 50
         case .probeCode, .probeSet, .probeRole: return 10
         case .verdict: return 16
-        case .score: return 12
+        case .score, .metric: return 12
         case .note: return 30
         case .error: return 40
         }
@@ -93,6 +100,8 @@ enum RunColumn: Hashable {
             return (.number(scoreCell(key, round: round, in: run)?.score), ReportStyle.score)
         case .note(let key):
             return (.text(scoreCell(key, round: round, in: run)?.interpretation), ReportStyle.wrapped)
+        case .metric(let seat, let name):
+            return (.number(transcript.turn(round: round, seat: seat)?.metrics?[name]), ReportStyle.score)
         case .error:
             return (joined(turns.compactMap { $0.error?.description }), ReportStyle.wrapped)
         }
