@@ -18,7 +18,7 @@ let package = Package(
             name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
         .target(name: "LabCore"),
-        .target(name: "LabYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "LabYAML", dependencies: ["LabCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Chatters", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Scoring", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),

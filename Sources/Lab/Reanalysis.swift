@@ -6,20 +6,12 @@ public enum Reanalysis {
     /// Re-scores the transcripts in a report folder with the scorers of its saved config, and rewrites the reports.
     @discardableResult
     public static func analyze(folder: ReportFolder) throws -> Analysis {
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: folder.config), manager.fileExists(atPath: folder.experiment) else {
-            throw LabError.notAReportFolder(path: folder.path)
-        }
-        let info = try ExperimentRecord.read(from: folder.experiment)
-        var experiment = try ExperimentLoader(makesChatters: false).load(path: folder.config)
-        experiment.seed = info.seed
-        experiment.runs = info.runs
-        experiment.rounds = info.rounds
+        let recorded = try RecordedExperiment.load(folder, loader: ExperimentLoader(makesChatters: false))
         let transcripts = try folder.transcriptRuns().map {
             try TranscriptReader.read(path: folder.transcript(run: $0), run: $0)
         }
-        let probes = try ProbeRecord.read(from: folder.probes)
-        return try report(transcripts, info: info, experiment: experiment, probes: probes, folder: folder)
+        return try report(
+            transcripts, info: recorded.info, experiment: recorded.experiment, probes: recorded.probes, folder: folder)
     }
 
     static func report(

@@ -17,7 +17,7 @@ private func write(_ text: String, to folder: String, name: String = "exp.yaml")
 @Test func theDemoRunsAndWritesEveryReport() throws {
     let out = try scratch()
     defer { try? FileManager.default.removeItem(atPath: out) }
-    let result = try ChatlabProcess.run(["run", "config/demo.yaml", "--out", out, "--runs", "2"])
+    let result = try ChatlabProcess.run(["run", "config/demo.yaml", "--out", out, "--runs", "2", "--rounds", "30"])
     #expect(result.status == 0, "\(result.stderr)")
     let folder = "\(out)/demo-latest"
     for file in ["config.yaml", "experiment.json", "report.xlsx", "summary.xlsx", "summary.json",

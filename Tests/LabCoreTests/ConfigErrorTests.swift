@@ -1,3 +1,4 @@
+import LabCore
 import LabYAML
 import Testing
 
@@ -50,5 +51,5 @@ import Testing
 @Test func suggestionsOnlyForLikelyTypos() {
     #expect(Suggestion.nearest(to: "rund", in: ["rounds", "runs"]) == "runs")
     #expect(Suggestion.nearest(to: "colour", in: ["rounds", "runs"]) == nil)
-    #expect(Suggestion.distance("kitten", "sitting") == 3)
+    #expect(EditDistance.between("kitten", "sitting") == 3)
 }
