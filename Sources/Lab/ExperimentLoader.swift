@@ -105,8 +105,7 @@ public struct ExperimentLoader: Sendable {
             let options = try map?[kind.id]?.mapping("scorer '\(kind.id)'", allowed: ["enabled"] + kind.options.keys.sorted())
             let enabled = try options?["enabled"]?.bool() ?? kind.enabledByDefault
             guard enabled else { continue }
-            let empty = try YAMLValue.parse("{}", file: value?.file ?? "").mapping(kind.id)
-            scorers.append(try kind.make(options ?? empty))
+            scorers.append(try kind.make(options ?? .empty(file: value?.file ?? "", context: kind.id)))
         }
         if let probes {
             let options = try map?["answers"]?.mapping(

@@ -40,6 +40,11 @@ public struct YAMLMap {
     public let context: String
     let entries: [(key: String, keyNode: YAMLValue, value: YAMLValue)]
 
+    /// A mapping with no keys, for options a config leaves out.
+    public static func empty(file: String, context: String) -> YAMLMap {
+        YAMLMap(owner: YAMLValue(node: .mapping(Node.Mapping([])), path: "", file: file), context: context, entries: [])
+    }
+
     /// Keys in file order.
     public var keys: [String] { entries.map(\.key) }
 
