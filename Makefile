@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= config/demo.yaml
 
-.PHONY: demo test build setup setup-test clean
+.PHONY: demo test build setup setup-test clean bench-workbook
 
 demo: setup build
 	.build/debug/chatlab run $(CONFIG)
@@ -14,6 +14,12 @@ test: setup-test build
 build:
 	$(SWIFT) build --build-tests
 
+# Writes ~1.3 million cells through report.xlsx's writer and through Python's XlsxWriter, with a release build in its
+# own scratch folder (never mixed with the debug .build).
+bench-workbook: setup
+	$(SWIFT) build -c release --product chatlab --scratch-path .build-release
+	.build-release/release/chatlab bench-workbook
+
 setup:
 	./scripts/setup.sh
 
@@ -21,4 +27,4 @@ setup-test:
 	./scripts/setup.sh --test
 
 clean:
-	rm -rf .build reports/*-2*
+	rm -rf .build .build-release reports/*-2*

@@ -6,10 +6,12 @@ struct HistogramBlock {
     var breakdown: Breakdown
 
     /// Every breakdown of every run, run by run: `Run 1 · ML-U3 by typo level`.
-    static func perRun(_ analysis: Analysis) -> [HistogramBlock] {
-        let labels = SeriesLabels(analysis)
+    /// - Parameter keys: the series in order; ``Analysis/seriesKeys`` when `nil`.
+    static func perRun(_ analysis: Analysis, keys: [SeriesKey]? = nil) -> [HistogramBlock] {
+        let keys = keys ?? analysis.seriesKeys
+        let labels = SeriesLabels(underTest: analysis.experiment.underTest, keys: keys)
         return analysis.runs.flatMap { run in
-            analysis.seriesKeys.flatMap { key in
+            keys.flatMap { key in
                 (run.series(key)?.result.breakdowns ?? []).map { breakdown in
                     HistogramBlock(
                         title: "\(RunSheet.name(run.run)) · \(breakdown.title)\(labels.suffix(key))", breakdown: breakdown)

@@ -13,18 +13,18 @@ enum RunColumn: Hashable {
     case error
 
     /// The columns of one run's sheet, left to right. Probe columns appear only when the run has probe turns.
-    static func columns(for run: RunAnalysis, in analysis: Analysis) -> [RunColumn] {
+    static func columns(for run: RunAnalysis, layout: RunLayout) -> [RunColumn] {
         var columns: [RunColumn] = [.round, .utterance(.chatter1), .utterance(.chatter2)]
         if run.transcript.turns.contains(where: { $0.probe != nil }) {
             columns += [.probeCode, .probeSet, .probeRole, .probeOriginal]
         }
-        let options = analysis.columns
-        for key in analysis.seriesKeys {
+        let options = layout.options
+        for key in layout.seriesKeys {
             if options.binary { columns.append(.verdict(key)) }
             if options.detailed { columns.append(.score(key)) }
             if options.interpretation { columns.append(.note(key)) }
         }
-        for seat in analysis.experiment.underTest {
+        for seat in layout.experiment.underTest {
             let keys = Set(run.transcript.turns(of: seat).flatMap { $0.metrics?.keys.map { $0 } ?? [] })
             columns += keys.sorted().map { .metric(seat, $0) }
         }
@@ -46,10 +46,11 @@ enum RunColumn: Hashable {
         }
     }
 
-    func header(_ analysis: Analysis, labels: SeriesLabels) -> String {
+    func header(_ layout: RunLayout) -> String {
+        let labels = layout.labels
         switch self {
         case .round: return "Round"
-        case .utterance(let seat): return analysis.experiment.chatters[seat.description] ?? seat.description
+        case .utterance(let seat): return layout.experiment.chatters[seat.description] ?? seat.description
         case .probeCode: return "Probe"
         case .probeSet: return "Set"
         case .probeRole: return "Role"
@@ -75,41 +76,38 @@ enum RunColumn: Hashable {
         }
     }
 
-    /// The cell of this column for one round of a run.
-    func cell(round: Int, in run: RunAnalysis) -> (CellValue, CellStyle) {
-        let transcript = run.transcript
-        let turns = Seat.allCases.compactMap { transcript.turn(round: round, seat: $0) }
-        let probes = turns.compactMap(\.probe)
+    /// The cell of this column for one round of a run; `results` are the run's score results by series.
+    func cell(_ round: RoundTurns, results: [SeriesKey: ScoreResult]) -> (CellValue, CellStyle) {
         switch self {
         case .round:
-            return (.integer(round), ReportStyle.body)
+            return (.integer(round.round), ReportStyle.body)
         case .utterance(let seat):
-            return (.text(transcript.turn(round: round, seat: seat)?.text), ReportStyle.wrapped)
+            return (.text(round.turn(seat)?.text), ReportStyle.wrapped)
         case .probeCode:
-            return (joined(probes.map(\.code)), ReportStyle.body)
+            return (joined(round.turns.compactMap { $0.probe?.code }), ReportStyle.body)
         case .probeSet:
-            return (joined(probes.map(\.set)), ReportStyle.body)
+            return (joined(round.turns.compactMap { $0.probe?.set }), ReportStyle.body)
         case .probeRole:
-            return (joined(probes.map(\.role.rawValue)), ReportStyle.body)
+            return (joined(round.turns.compactMap { $0.probe?.role.rawValue }), ReportStyle.body)
         case .probeOriginal:
-            return (joined(probes.compactMap(\.original)), ReportStyle.wrapped)
+            return (joined(round.turns.compactMap { $0.probe?.original }), ReportStyle.wrapped)
         case .verdict(let key):
-            guard let verdict = scoreCell(key, round: round, in: run)?.verdict else { return (.blank, ReportStyle.body) }
+            guard let verdict = scoreCell(key, round, results)?.verdict else { return (.blank, ReportStyle.body) }
             return (.text(verdict.rawValue), Self.style(verdict))
         case .score(let key):
-            return (.number(scoreCell(key, round: round, in: run)?.score), ReportStyle.score)
+            return (.number(scoreCell(key, round, results)?.score), ReportStyle.score)
         case .note(let key):
-            return (.text(scoreCell(key, round: round, in: run)?.interpretation), ReportStyle.wrapped)
+            return (.text(scoreCell(key, round, results)?.interpretation), ReportStyle.wrapped)
         case .metric(let seat, let name):
-            return (.number(transcript.turn(round: round, seat: seat)?.metrics?[name]), ReportStyle.score)
+            return (.number(round.turn(seat)?.metrics?[name]), ReportStyle.score)
         case .error:
-            return (joined(turns.compactMap { $0.error?.description }), ReportStyle.wrapped)
+            return (joined(round.turns.compactMap { $0.error?.description }), ReportStyle.wrapped)
         }
     }
 
-    private func scoreCell(_ key: SeriesKey, round: Int, in run: RunAnalysis) -> ScoreCell? {
-        guard let turn = run.transcript.turn(round: round, seat: key.seat) else { return nil }
-        return run.series(key)?.result.cells[turn.index]
+    private func scoreCell(_ key: SeriesKey, _ round: RoundTurns, _ results: [SeriesKey: ScoreResult]) -> ScoreCell? {
+        guard let turn = round.turn(key.seat) else { return nil }
+        return results[key]?.cells[turn.index]
     }
 
     private func joined(_ parts: [String]) -> CellValue {

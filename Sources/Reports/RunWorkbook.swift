@@ -4,23 +4,79 @@ import LabCore
 /// scorer's verdict, score and note (probe rounds filled blue for information, yellow for questions, with a link back
 /// to `summary.xlsx`), one sheet per scorer table title, a `Histograms` sheet when series have breakdowns (per run,
 /// numbers only) and a `Legend` sheet.
+///
+/// The workbook is written in constant-memory mode (see ``Workbook/constantMemory``): every sheet's rows go to disk
+/// as they are written, so memory stays flat however many runs and rounds an experiment has. ``Writer`` takes the
+/// runs one at a time, so a caller need not hold them all either.
 public enum RunWorkbook {
     /// The file name the summary workbook links to; it must sit in the same folder as `summary.xlsx`.
     public static let fileName = "report.xlsx"
 
     /// Writes the workbook to `path`.
+    /// - Parameter constantMemory: stream rows to disk (the default); `false` keeps the whole workbook in memory
+    ///   until it is closed, which gives the same cells and layout.
     /// - Returns: warnings worth showing the user, e.g. texts cut to Excel's 32,767-character limit.
     /// - Throws: ``WorkbookError``; the folder is checked before anything is written.
     @discardableResult
-    public static func write(_ analysis: Analysis, to path: String) throws -> [String] {
-        let book = try Workbook(path: path)
-        for run in analysis.runs {
-            try RunSheet.write(run, of: analysis, into: book)
+    public static func write(_ analysis: Analysis, to path: String, constantMemory: Bool = true) throws -> [String] {
+        let writer = try Writer(
+            path: path, experiment: analysis.experiment, columns: analysis.columns, seriesKeys: analysis.seriesKeys,
+            constantMemory: constantMemory)
+        for run in analysis.runs { try writer.append(run) }
+        return try writer.finish()
+    }
+
+    /// Writes `report.xlsx` run by run: ``append(_:)`` writes a run's sheet at once and keeps only its small parts
+    /// (score tables and breakdowns) for the sheets after the runs; ``finish()`` writes those and closes the file.
+    ///
+    /// Not `Sendable`: use it inside one function or task.
+    public final class Writer {
+        private let book: Workbook
+        private let layout: RunLayout
+        private let columns: ColumnOptions
+        /// The runs written so far without their transcripts and score cells.
+        private var kept: [RunAnalysis] = []
+
+        /// - Parameters:
+        ///   - seriesKeys: every scorer series the runs will have, in column order (``Analysis/seriesKeys``).
+        ///   - constantMemory: see ``RunWorkbook/write(_:to:constantMemory:)``.
+        /// - Throws: ``WorkbookError``; the folder is checked before anything is written.
+        public init(
+            path: String, experiment: ExperimentInfo, columns: ColumnOptions, seriesKeys: [SeriesKey],
+            constantMemory: Bool = true
+        ) throws {
+            book = try Workbook(path: path, constantMemory: constantMemory)
+            layout = RunLayout(experiment: experiment, options: columns, seriesKeys: seriesKeys)
+            self.columns = columns
         }
-        try TableSheets.write(analysis, into: book)
-        try HistogramSheet.write(HistogramBlock.perRun(analysis), into: book, charts: false)
-        try LegendSheet.write(Legend.runWorkbook(analysis), into: book)
-        try book.close()
-        return book.warnings
+
+        /// Cells written so far.
+        public var cellCount: Int { book.cellCount }
+
+        /// Writes one run's sheet, after those already appended.
+        public func append(_ run: RunAnalysis) throws {
+            try RunSheet.write(run, layout: layout, runsRow: kept.count + 1, into: book)
+            kept.append(
+                RunAnalysis(
+                    transcript: Transcript(run: run.run), seed: run.seed,
+                    series: run.series.map { series in
+                        ScoreSeries(
+                            key: series.key,
+                            result: ScoreResult(
+                                cells: [:], tables: series.result.tables, breakdowns: series.result.breakdowns))
+                    }))
+        }
+
+        /// Writes the table, histogram and legend sheets and closes the file.
+        /// - Returns: warnings worth showing the user, e.g. texts cut to Excel's 32,767-character limit.
+        @discardableResult
+        public func finish() throws -> [String] {
+            let rest = Analysis(experiment: layout.experiment, columns: columns, runs: kept)
+            try TableSheets.write(rest, into: book)
+            try HistogramSheet.write(HistogramBlock.perRun(rest, keys: layout.seriesKeys), into: book, charts: false)
+            try LegendSheet.write(Legend.runWorkbook(rest), into: book)
+            try book.close()
+            return book.warnings
+        }
     }
 }

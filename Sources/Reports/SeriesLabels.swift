@@ -5,8 +5,11 @@ struct SeriesLabels {
     let showSeat: Bool
 
     init(_ analysis: Analysis) {
-        let seats = Set(analysis.experiment.underTest).union(analysis.seriesKeys.map(\.seat))
-        showSeat = seats.count > 1
+        self.init(underTest: analysis.experiment.underTest, keys: analysis.seriesKeys)
+    }
+
+    init(underTest: [Seat], keys: [SeriesKey]) {
+        showSeat = Set(underTest).union(keys.map(\.seat)).count > 1
     }
 
     /// `ML-A6 stutter` or `ML-A6 stutter (chatter2)`.

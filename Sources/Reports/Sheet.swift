@@ -4,7 +4,9 @@ import Foundation
 /// One worksheet of a ``Workbook``. Rows and columns are 0-based, as in libxlsxwriter (row 0 is Excel's row 1).
 ///
 /// Valid only while its workbook is open; every call after ``Workbook/close()`` throws
-/// ``WorkbookError/alreadyClosed(path:)``.
+/// ``WorkbookError/alreadyClosed(path:)``. In a ``Workbook/constantMemory`` workbook each row is flushed to disk when a
+/// later row is started, so cells must be written in ascending row order (any column order within a row); writing
+/// above the current row throws ``WorkbookError/writeFailed(path:sheet:row:column:reason:)``.
 public struct Sheet {
     /// Excel's largest row and column indices (0-based).
     public static let maxRow = 1_048_575
@@ -14,6 +16,8 @@ public struct Sheet {
     public let name: String
     private let workbook: Workbook
     private let worksheet: UnsafeMutablePointer<lxw_worksheet>
+    /// The lowest row a cell may still be written to (constant-memory workbooks only).
+    private let cursor = RowCursor()
 
     init(workbook: Workbook, worksheet: UnsafeMutablePointer<lxw_worksheet>, name: String) {
         self.workbook = workbook
@@ -26,6 +30,7 @@ public struct Sheet {
     /// - Throws: ``WorkbookError``.
     public func write(row: Int, col: Int, _ value: CellValue, style: CellStyle = .plain) throws {
         try checkCell(row, col)
+        try checkOrder(row, col)
         let format = try workbook.format(for: style)
         let (r, c) = (lxw_row_t(row), lxw_col_t(col))
         let error: lxw_error
@@ -37,9 +42,11 @@ public struct Sheet {
         case .integer(let number):
             error = worksheet_write_number(worksheet, r, c, Double(number), format)
         case .number, .blank:
-            error = format == nil ? LXW_NO_ERROR : worksheet_write_blank(worksheet, r, c, format)
+            guard let format else { return }  // an unstyled blank is no cell at all
+            error = worksheet_write_blank(worksheet, r, c, format)
         }
         try check(error, row: row, col: col)
+        workbook.cellCount += 1
     }
 
     /// Writes values left to right from `col`, all with one style.
@@ -47,6 +54,25 @@ public struct Sheet {
         for (offset, value) in values.enumerated() {
             try write(row: row, col: col + offset, value, style: style)
         }
+    }
+
+    /// Merges the cells `firstCol...lastCol` of one row into one cell showing `text` (e.g. a header over a group of
+    /// columns). Not available in a ``Workbook/constantMemory`` workbook, where libxlsxwriter cannot merge.
+    /// - Throws: ``WorkbookError``.
+    public func merge(row: Int, firstCol: Int, lastCol: Int, text: String, style: CellStyle = .plain) throws {
+        try checkCell(row, firstCol)
+        try checkCell(row, lastCol)
+        guard !workbook.constantMemory else {
+            throw WorkbookError.writeFailed(
+                path: workbook.path, sheet: name, row: row, column: firstCol,
+                reason: "merged cells are not available in a constant-memory workbook")
+        }
+        guard lastCol > firstCol else { return try write(row: row, col: firstCol, .text(text), style: style) }
+        let format = try workbook.format(for: style)
+        let error = worksheet_merge_range(
+            worksheet, lxw_row_t(row), lxw_col_t(firstCol), lxw_row_t(row), lxw_col_t(lastCol),
+            cellText(text, row: row, col: firstCol), format)
+        try check(error, row: row, col: firstCol)
     }
 
     /// Sets the width (in characters) of columns `first...last`, optionally with a default style.
@@ -80,10 +106,12 @@ public struct Sheet {
     /// - Throws: ``WorkbookError``.
     public func write(row: Int, col: Int, link: Link, text: String, style: CellStyle = .plain) throws {
         try checkCell(row, col)
+        try checkOrder(row, col)
         let format = try workbook.format(for: style)
         let error = worksheet_write_url_opt(
             worksheet, lxw_row_t(row), lxw_col_t(col), link.nativeURL, format, cellText(text, row: row, col: col), nil)
         try check(error, row: row, col: col)
+        workbook.cellCount += 1
     }
 
     /// Inserts a native chart with its top-left corner in cell (`row`, `col`), scaled from Excel's default
@@ -110,8 +138,13 @@ public struct Sheet {
 
     private func cellText(_ text: String, row: Int, col: Int) -> String {
         // A NUL would end the C string early; drop it rather than lose the rest of the text.
-        let text = text.contains("\0") ? text.replacingOccurrences(of: "\0", with: "") : text
-        guard text.utf16.count > Workbook.maxTextLength else { return text }
+        let hasNUL = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+        }
+            ?? text.utf8.contains(0)
+        let text = hasNUL ? text.replacingOccurrences(of: "\0", with: "") : text
+        // UTF-8 is never shorter than UTF-16, and its count is O(1) for native strings: the common case costs nothing.
+        guard text.utf8.count > Workbook.maxTextLength, text.utf16.count > Workbook.maxTextLength else { return text }
         let cut = SheetName.prefix(text, Workbook.maxTextLength)
         workbook.warn(
             "\(workbook.path): sheet \"\(name)\" cell \(CellAddress.name(row: row, col: col)): text of "
@@ -127,9 +160,25 @@ public struct Sheet {
         }
     }
 
+    /// In constant-memory mode, rows above the one being written are already on disk.
+    private func checkOrder(_ row: Int, _ col: Int) throws {
+        guard workbook.constantMemory else { return }
+        guard row >= cursor.row else {
+            throw WorkbookError.writeFailed(
+                path: workbook.path, sheet: name, row: row, column: col,
+                reason: "row \(cursor.row + 1) was already started and this constant-memory workbook writes rows in order")
+        }
+        cursor.row = row
+    }
+
     private func check(_ error: lxw_error, row: Int, col: Int) throws {
         guard error != LXW_NO_ERROR else { return }
         throw WorkbookError.writeFailed(
             path: workbook.path, sheet: name, row: row, column: col, reason: Workbook.describe(error))
     }
+}
+
+/// The row a constant-memory sheet is writing; shared by the copies of a ``Sheet``.
+private final class RowCursor {
+    var row = 0
 }

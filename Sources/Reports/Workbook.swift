@@ -18,8 +18,14 @@ public final class Workbook {
 
     /// The file being written.
     public let path: String
+    /// True when the workbook streams rows to disk (libxlsxwriter's `constant_memory` mode): memory stays flat however
+    /// many rows are written, but each sheet's rows must be written in ascending order (see ``Sheet``), text cells are
+    /// stored inline instead of in a shared string table, and merged ranges are not available.
+    public let constantMemory: Bool
     /// Things worth telling the user that did not stop the workbook, e.g. texts cut to Excel's limit.
     public private(set) var warnings: [String] = []
+    /// How many cells were written so far (values, styled blanks and links), e.g. for benchmarks.
+    public internal(set) var cellCount = 0
 
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
@@ -28,11 +34,17 @@ public final class Workbook {
     /// Starts a workbook that ``close()`` will write to `path`.
     ///
     /// Checks up front that the folder exists and is writable (libxlsxwriter would only fail at close).
+    /// - Parameter constantMemory: stream each sheet's rows to a temporary file as they are written (see
+    ///   ``constantMemory``); rows must then be written in ascending order per sheet.
     /// - Throws: ``WorkbookError``.
-    public init(path: String) throws {
+    public init(path: String, constantMemory: Bool = false) throws {
         self.path = path
+        self.constantMemory = constantMemory
         try Self.checkWritable(path)
-        guard let handle = workbook_new(path) else { throw WorkbookError.cannotCreate(path: path) }
+        var options = lxw_workbook_options(
+            constant_memory: UInt8(constantMemory ? LXW_TRUE.rawValue : LXW_FALSE.rawValue), tmpdir: nil,
+            use_zip64: UInt8(LXW_FALSE.rawValue))
+        guard let handle = workbook_new_opt(path, &options) else { throw WorkbookError.cannotCreate(path: path) }
         self.handle = handle
     }
 

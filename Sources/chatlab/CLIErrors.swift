@@ -20,7 +20,7 @@ enum CLIErrors {
     private static func report(_ error: Error) -> Error {
         let code: Int32
         switch error {
-        case is ConfigError, is TestSetError, is CalibrationError: code = 2
+        case is ConfigError, is TestSetError, is CalibrationError, is ComparisonError: code = 2
         case is LabError, is WordNetError, is WorkbookError: code = 1
         default: return error
         }

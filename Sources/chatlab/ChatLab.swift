@@ -15,5 +15,6 @@ struct ChatLab: AsyncParsableCommand {
         version: ChatLabVersion.current,
         subcommands: [
             Run.self, Analyze.self, Chat.self, Validate.self, Check.self, TestSets.self, Calibrate.self, Kinds.self,
+            Compare.self, BenchWorkbook.self,
         ])
 }

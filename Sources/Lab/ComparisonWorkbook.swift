@@ -1,0 +1,195 @@
+import Foundation
+import LabCore
+import Reports
+
+/// Writes a ``Comparison`` to an .xlsx: sheet `Comparison` (per check one row; per experiment a column group of
+/// passes, total and rate, and for every experiment after the first the difference in pass rate against the first,
+/// the z-test and Fisher p-values and a significance mark; a clustered column chart of the pass rates per check and
+/// experiment below) and sheet `Experiments` (where each experiment came from).
+public enum ComparisonWorkbook {
+    public static let defaultFileName = "comparison.xlsx"
+    public static let sheetName = "Comparison"
+    /// Row (0-based) of the experiment labels over the column groups, of the column headers, and of the first check.
+    static let groupRow = 3
+    static let headerRow = 4
+    static let firstRow = 5
+
+    /// The first column (0-based) of experiment `index`'s group: passes, total, rate (then Δ, z p, Fisher p, mark).
+    public static func groupColumn(_ index: Int) -> Int {
+        index == 0 ? 2 : 5 + 7 * (index - 1)
+    }
+
+    /// The column headers of experiment `index`'s group.
+    public static func groupHeaders(_ index: Int) -> [String] {
+        ["passes", "total", "rate"] + (index == 0 ? [] : ["Δ rate", "z test p", "Fisher p", "p < 0.05"])
+    }
+
+    private static let header = CellStyle(bold: true, wrap: true, fill: 0xD9D9D9, border: .thin, vertical: .top)
+    private static let group = CellStyle(bold: true, fill: 0xDDEBF7, border: .thin, horizontal: .center)
+    private static let title = CellStyle(bold: true, fontColor: 0x1F4E78)
+    private static let delta = CellStyle(numberFormat: "+0.0%;-0.0%;0.0%")
+    private static let palette: [UInt32] = [0x4472C4, 0xED7D31, 0xA5A5A5, 0xFFC000, 0x5B9BD5, 0x70AD47, 0x264478, 0x9E480E]
+
+    /// Writes the workbook to `path`.
+    /// - Throws: ``WorkbookError``; the folder is checked before anything is written.
+    public static func write(_ comparison: Comparison, to path: String) throws {
+        let book = try Workbook(path: path)
+        try writeComparison(comparison, on: book.addSheet(sheetName))
+        try writeExperiments(comparison, on: book.addSheet("Experiments"))
+        try book.close()
+    }
+
+    private static func writeComparison(_ comparison: Comparison, on sheet: Sheet) throws {
+        let experiments = comparison.experiments
+        let lastCol = groupColumn(experiments.count - 1) + groupHeaders(experiments.count - 1).count - 1
+        try sheet.fitToPageWidth()
+        try sheet.setColumn(0, width: 16)
+        try sheet.setColumn(1, width: 22)
+        try sheet.setColumn(2, through: max(2, lastCol), width: 10)
+        let names = experiments.map(\.label).joined(separator: " · ")
+        try sheet.write(row: 0, col: 0, .text("ChatLab comparison: \(names)"), style: title)
+        try sheet.write(
+            row: 1, col: 0,
+            .text("Differences and p-values (two-sided) are against \(experiments[0].label); "
+                + "* marks Fisher's exact p < \(Comparison.alpha)."))
+
+        try sheet.merge(row: groupRow, firstCol: 0, lastCol: 1, text: "Check", style: group)
+        for (index, experiment) in experiments.enumerated() {
+            let first = groupColumn(index)
+            try sheet.merge(
+                row: groupRow, firstCol: first, lastCol: first + groupHeaders(index).count - 1, text: experiment.label,
+                style: group)
+        }
+        try sheet.write(row: headerRow, col: 0, values: [.text("Code"), .text("Check")], style: header)
+        for index in experiments.indices {
+            try sheet.write(
+                row: headerRow, col: groupColumn(index), values: groupHeaders(index).map { .text($0) }, style: header)
+        }
+
+        for (offset, row) in comparison.rows.enumerated() {
+            let r = firstRow + offset
+            try sheet.write(row: r, col: 0, .text(comparison.code(row.key)))
+            try sheet.write(row: r, col: 1, .text(row.key.title))
+            for index in experiments.indices {
+                let col = groupColumn(index)
+                if let tally = row.tallies[index] {
+                    try sheet.write(row: r, col: col, .integer(tally.passes))
+                    try sheet.write(row: r, col: col + 1, .integer(tally.total))
+                    try sheet.write(row: r, col: col + 2, .number(tally.rate), style: rateStyle(tally.rate))
+                }
+                guard let difference = row.differences[index] else { continue }
+                try sheet.write(row: r, col: col + 3, .number(difference.rate), style: delta)
+                try sheet.write(row: r, col: col + 4, .number(difference.zTest), style: pStyle(difference.zTest))
+                try sheet.write(row: r, col: col + 5, .number(difference.fisher), style: pStyle(difference.fisher))
+                if difference.significant {
+                    try sheet.write(row: r, col: col + 6, .text("*"), style: CellStyle(bold: true, horizontal: .center))
+                }
+            }
+        }
+        let lastRow = firstRow + max(comparison.rows.count, 1) - 1
+        try sheet.freezeHeader(rows: firstRow, columns: 2)
+
+        var row = lastRow + 2
+        let notes = [
+            "passes / total / rate: pooled over all runs of the experiment (summary.json, total.scores).",
+            "Δ rate: this experiment's pass rate minus \(experiments[0].label)'s.",
+            "z test p: pooled two-proportion z test, two-sided (a normal approximation; rough for small totals).",
+            "Fisher p: Fisher's exact test on the 2×2 table of passes and fails, two-sided; the * uses this one.",
+        ]
+        for note in notes {
+            try sheet.write(row: row, col: 0, .text(note))
+            row += 1
+        }
+        if !comparison.rows.isEmpty {
+            let rows = firstRow...lastRow
+            let chart = Chart(
+                kind: .column, title: "Pass rate per check and experiment",
+                series: experiments.indices.map { index in
+                    ChartSeries(
+                        name: experiments[index].label, categories: .column(0, rows: rows, sheet: sheet.name),
+                        values: .column(groupColumn(index) + 2, rows: rows, sheet: sheet.name),
+                        color: palette[index % palette.count])
+                },
+                categoryAxis: "check", valueAxis: "pass rate", valueBounds: 0...1, valueFormat: "0%", legend: true)
+            let width = max(1.5, Double(comparison.rows.count * experiments.count) * 0.12)
+            try sheet.insertChart(chart, row: row + 1, col: 0, scale: min(width, 4), heightScale: 1.4)
+        }
+    }
+
+    private static func writeExperiments(_ comparison: Comparison, on sheet: Sheet) throws {
+        try sheet.fitToPageWidth()
+        let headers = ["#", "Label", "Name", "Folder", "Seed", "Runs", "Rounds", "Started", "Checks"]
+        for (col, width) in [4.0, 24, 20, 50, 22, 8, 8, 22, 8].enumerated() { try sheet.setColumn(col, width: width) }
+        try sheet.write(row: 0, values: headers.map { .text($0) }, style: header)
+        for (index, experiment) in comparison.experiments.enumerated() {
+            try sheet.write(
+                row: index + 1,
+                values: [
+                    .integer(index + 1), .text(experiment.label), .text(experiment.name), .text(experiment.folder),
+                    .text(experiment.seed), .integer(experiment.runs), .integer(experiment.rounds),
+                    .text(experiment.started), .integer(experiment.scores.count),
+                ])
+        }
+        try sheet.freezeHeader(rows: 1)
+    }
+
+    /// Percent, coloured by level as in the summary: ≥ 90 % green, ≥ 60 % amber, below red.
+    private static func rateStyle(_ rate: Double?) -> CellStyle {
+        let percent = CellStyle(numberFormat: "0.0%")
+        guard let rate else { return percent }
+        let (fill, font): (UInt32, UInt32) =
+            rate >= 0.9 ? (0xC6EFCE, 0x006100) : rate >= 0.6 ? (0xFFEB9C, 0x9C5700) : (0xFFC7CE, 0x9C0006)
+        return percent.with {
+            $0.fill = fill
+            $0.fontColor = font
+        }
+    }
+
+    /// Four decimals, or scientific notation for very small p-values.
+    private static func pStyle(_ p: Double?) -> CellStyle {
+        CellStyle(numberFormat: (p ?? 1) < 0.0001 ? "0.00E+00" : "0.0000")
+    }
+}
+
+/// The comparison as a text table for the terminal: the same numbers as the workbook.
+public enum ComparisonTable {
+    public static func render(_ comparison: Comparison) -> String {
+        let experiments = comparison.experiments
+        var header = ["code", "check"]
+        for (index, experiment) in experiments.enumerated() {
+            header.append(experiment.label)
+            if index > 0 { header += ["Δ rate", "z test p", "Fisher p", ""] }
+        }
+        var rows = [header]
+        for row in comparison.rows {
+            var cells = [comparison.code(row.key), row.key.title]
+            for index in experiments.indices {
+                cells.append(row.tallies[index].map(tally) ?? "-")
+                guard index > 0 else { continue }
+                let difference = row.differences[index]
+                cells += [
+                    difference?.rate.map { String(format: "%+.1f%%", $0 * 100) } ?? "-",
+                    p(difference?.zTest), p(difference?.fisher), difference?.significant == true ? "*" : "",
+                ]
+            }
+            rows.append(cells)
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        var lines = rows.map { row in
+            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        lines.append("Against \(experiments[0].label); * = Fisher's exact p < \(Comparison.alpha) (two-sided).")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `45/50 90.0%`.
+    private static func tally(_ tally: Tally) -> String {
+        "\(tally.passes)/\(tally.total) " + (tally.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "-")
+    }
+
+    private static func p(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        return value < 0.0001 ? String(format: "%.2e", value) : String(format: "%.4f", value)
+    }
+}

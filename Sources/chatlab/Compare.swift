@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Lab
+
+extension ChatLab {
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare the pass rates of several experiments, with significance tests.",
+            discussion: """
+                Reads summary.json and experiment.json of every report folder and writes one workbook: per check a
+                column group per experiment (passes, total, rate), the difference in pass rate against the first
+                experiment with a two-proportion z test and Fisher's exact test (two-sided p-values; * marks
+                Fisher p < 0.05), and a clustered column chart of the pass rates. Prints the same table.
+
+                Example: chatlab compare reports/demo-latest reports/other-latest --out demo-vs-other.xlsx
+                """)
+
+        @Argument(help: "Two or more report folders written by 'chatlab run'; the first is the reference.")
+        var folders: [String]
+
+        @Option(help: "The workbook to write.")
+        var out: String = ComparisonWorkbook.defaultFileName
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if folders.count < 2 { throw ValidationError("Give at least two report folders to compare.") }
+        }
+
+        func run() throws {
+            let comparison = try CLIErrors.reporting { try Comparison.load(folders: folders) }
+            try CLIErrors.reporting { try ComparisonWorkbook.write(comparison, to: out) }
+            if !output.quiet { print(ComparisonTable.render(comparison)) }
+            print("comparison: \(out)")
+        }
+    }
+}
