@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +20,24 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
         .target(name: "LabCore"),
         .target(name: "LabYAML", dependencies: ["LabCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Chatters", dependencies: ["LabCore", "LabYAML"]),
+        .target(
+            name: "Chatters",
+            dependencies: [
+                "LabCore", "LabYAML",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]),
+        .target(
+            name: "BotServer",
+            dependencies: [
+                "LabCore", "Chatters",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]),
         .target(name: "Scoring", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),
@@ -32,13 +50,13 @@ let package = Package(
         .executableTarget(
             name: "chatlab",
             dependencies: [
-                "Lab", "Probes", "Scoring", "Reports",
+                "Lab", "Probes", "Scoring", "Reports", "BotServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "TestSupport", dependencies: ["LabCore"], path: "Tests/TestSupport"),
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore", "LabYAML"]),
-        .testTarget(name: "ChattersTests", dependencies: ["Chatters", "TestSupport"]),
+        .testTarget(name: "ChattersTests", dependencies: ["Chatters", "BotServer", "LabYAML", "TestSupport"]),
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),

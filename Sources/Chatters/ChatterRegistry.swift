@@ -49,7 +49,7 @@ public enum ChatterRegistry {
         ) { options, _ in
             EchoChatter(greeting: try options["greeting"]?.string() ?? "Hello!")
         },
-    ]
+    ] + NetworkKinds.all
 
     /// The entry for a `kind:` value, if any.
     public static func kind(_ id: String) -> ChatterKind? { all.first { $0.id == id } }

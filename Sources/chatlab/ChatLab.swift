@@ -14,7 +14,7 @@ struct ChatLab: AsyncParsableCommand {
             """,
         version: ChatLabVersion.current,
         subcommands: [
-            Run.self, Analyze.self, Chat.self, Validate.self, Check.self, TestSets.self, Calibrate.self, Kinds.self,
+            Run.self, Analyze.self, Chat.self, Serve.self, Validate.self, Check.self, TestSets.self, Calibrate.self, Kinds.self,
             Compare.self, BenchWorkbook.self,
         ])
 }

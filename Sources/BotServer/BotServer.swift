@@ -1,0 +1,99 @@
+import Chatters
+import Foundation
+import LabCore
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOWebSocket
+
+/// Serves a chatter over HTTP (`POST /chat`, `POST /v1/chat/completions`) and WebSocket (`GET /ws`) with SwiftNIO,
+/// on an event loop group with one thread per core. Logs nothing per request.
+public final class BotServer: Sendable {
+    /// A connection after the HTTP handshake: upgraded to a WebSocket, or plain HTTP.
+    enum Connection: Sendable {
+        case webSocket(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>)
+        case http(NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>)
+    }
+
+    private let listener: NIOAsyncChannel<EventLoopFuture<Connection>, Never>
+    private let routes: ServerRoutes
+    private let sessions: BotSessions
+    /// The port actually bound (useful with port 0).
+    public let port: Int
+    public let host: String
+
+    private init(listener: NIOAsyncChannel<EventLoopFuture<Connection>, Never>, sessions: BotSessions, model: String,
+                 host: String) {
+        self.listener = listener
+        self.sessions = sessions
+        routes = ServerRoutes(sessions: sessions, completions: CompletionsEndpoint(sessions: sessions, model: model))
+        port = listener.channel.localAddress?.port ?? 0
+        self.host = host
+    }
+
+    /// Binds `host:port` (port 0 picks a free one); call ``run()`` to serve.
+    ///
+    /// - Parameter model: the name the OpenAI endpoint reports (the chatter's kind).
+    public static func bind(host: String, port: Int, chatter: any Chatter, model: String, seed: UInt64 = 1)
+        async throws -> BotServer
+    {
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(.backlog, value: 1024)
+            .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
+            .bind(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture { try configure(channel) }
+            }
+        return BotServer(listener: listener, sessions: BotSessions(chatter: chatter, seed: seed), model: model, host: host)
+    }
+
+    /// Serves until the listening socket is closed (or the process ends).
+    public func run() async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            try await listener.executeThenClose { inbound in
+                for try await connection in inbound {
+                    group.addTask { await self.serve(connection) }
+                }
+            }
+        }
+    }
+
+    /// Stops accepting connections; ``run()`` returns.
+    public func close() async {
+        try? await listener.channel.close()
+    }
+
+    private func serve(_ negotiated: EventLoopFuture<Connection>) async {
+        do {
+            switch try await negotiated.get() {
+            case .http(let channel): try await HTTPConnection(routes: routes).serve(channel)
+            case .webSocket(let channel): try await WebSocketEndpoint(sessions: sessions).serve(channel)
+            }
+        } catch {
+            // A client that goes away mid-request is normal; nothing to report per connection.
+        }
+    }
+
+    private static func configure(_ channel: any Channel) throws -> EventLoopFuture<Connection> {
+        let upgrader = NIOTypedWebSocketServerUpgrader<Connection>(
+            maxFrameSize: 1 << 24,
+            shouldUpgrade: { channel, head in
+                let path = head.uri.split(separator: "?").first.map(String.init)
+                return channel.eventLoop.makeSucceededFuture(path == "/ws" ? HTTPHeaders() : nil)
+            },
+            upgradePipelineHandler: { channel, _ in
+                channel.eventLoop.makeCompletedFuture {
+                    .webSocket(try NIOAsyncChannel(wrappingChannelSynchronously: channel))
+                }
+            })
+        let configuration = NIOTypedHTTPServerUpgradeConfiguration<Connection>(
+            upgraders: [upgrader],
+            notUpgradingCompletionHandler: { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    .http(try NIOAsyncChannel(wrappingChannelSynchronously: channel))
+                }
+            })
+        return try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(
+            configuration: .init(upgradeConfiguration: configuration))
+    }
+}

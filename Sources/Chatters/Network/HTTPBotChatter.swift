@@ -1,0 +1,46 @@
+import Foundation
+import LabCore
+import NIOHTTP1
+
+/// A bot behind an HTTP endpoint (kind `http`): each turn sends the rendered ``RequestTemplate`` and reads the reply
+/// text at ``reply_path`` (or the whole body as plain text).
+///
+/// Metrics per turn: `retries`, `http_status`. Failures: `timeout`, `connection`, `http_<status>`, `malformed`.
+public struct HTTPBotChatter: Chatter, CustomStringConvertible {
+    public var endpoint: Endpoint
+    public var method: HTTPMethod
+    public var headers: HeaderSettings
+    /// The JSON body; `nil` sends no body (e.g. for GET).
+    public var body: RequestTemplate?
+    public var replyPath: ReplyPath?
+    public var timeout: Duration
+    public var client: RetryingClient
+
+    public init(endpoint: Endpoint, method: HTTPMethod = .POST, headers: HeaderSettings = HeaderSettings(),
+                body: RequestTemplate?, replyPath: ReplyPath?, timeout: Duration = .seconds(30),
+                retry: RetryPolicy = RetryPolicy()) {
+        self.endpoint = endpoint
+        self.method = method
+        self.headers = headers
+        self.body = body
+        self.replyPath = replyPath
+        self.timeout = timeout
+        client = RetryingClient(policy: retry)
+    }
+
+    /// Names the endpoint and header names, never header values.
+    public var description: String { "http \(method.rawValue) \(endpoint) (\(headers))" }
+
+    public func reply(to request: ChatRequest) async throws -> ChatReply {
+        let payload = body.map { Data($0.render(TemplateValues(request)).text.utf8) }
+        let call = HTTPCall(endpoint: endpoint, method: method, headers: headers, body: payload, timeout: timeout)
+        let outcome = try await client.send(call, seed: request.seed)
+        let text: String
+        do {
+            text = try replyPath?.extract(from: outcome.answer.body) ?? String(decoding: outcome.answer.body, as: UTF8.self)
+        } catch let failure as NetworkFailure {
+            throw failure.chatterError(retries: outcome.retries)
+        }
+        return ChatReply(text, metrics: outcome.metrics)
+    }
+}

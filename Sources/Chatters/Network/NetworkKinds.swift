@@ -1,0 +1,66 @@
+import Foundation
+import LabCore
+import LabYAML
+
+/// The registry entries of the network chatters: `http`, `openai`, `websocket`.
+public enum NetworkKinds {
+    public static let all: [ChatterKind] = [http, openAI, webSocket]
+
+    static let http = ChatterKind(
+        id: "http", summary: "a bot behind an HTTP endpoint, with a JSON body template",
+        options: [
+            ("url", "http:// address of the bot"),
+            ("method", "POST (default), PUT, PATCH or GET"),
+            ("headers", "extra headers, a mapping; values may use ${ENV_VAR} (never written to reports)"),
+            ("body", "JSON body template with {{message}}, {{history}}, {{history_text}}, {{session}}, {{round}}"),
+            ("reply_path", "where the reply text is in the JSON answer, e.g. data.messages.0.text (default: the plain body)"),
+        ] + NetworkOptions.retryOptions
+    ) { options, _ in
+        HTTPBotChatter(
+            endpoint: try Endpoint.read(try options.required("url"), schemes: ["http"]),
+            method: try NetworkOptions.method(options),
+            headers: try HeaderSettings(yaml: options["headers"]),
+            body: try options["body"].map(RequestTemplate.init(yaml:)),
+            replyPath: try NetworkOptions.replyPath(options),
+            timeout: try NetworkOptions.timeout(options),
+            retry: try NetworkOptions.retry(options))
+    }
+
+    static let openAI = ChatterKind(
+        id: "openai", summary: "an OpenAI-compatible chat completions server (streaming or not)",
+        options: [
+            ("base_url", "http:// address ending in /v1"),
+            ("model", "the model name"),
+            ("api_key_env", "name of the environment variable holding the API key (optional for local servers)"),
+            ("temperature", "sampling temperature"),
+            ("max_tokens", "the most tokens per reply"),
+            ("seed", "the server's sampling seed"),
+            ("system", "system prompt (persona)"),
+            ("stream", "true to stream over server-sent events and record ttft (default false)"),
+        ] + NetworkOptions.retryOptions
+    ) { options, _ in
+        try OpenAISettings(options).chatter()
+    }
+
+    static let webSocket = ChatterKind(
+        id: "websocket", summary: "a bot behind a WebSocket, one connection per conversation",
+        options: [
+            ("url", "ws:// address of the bot"),
+            ("headers", "extra handshake headers, a mapping; values may use ${ENV_VAR}"),
+            ("origin", "the Origin header of the handshake"),
+            ("message", "JSON message template with the same placeholders as http's body (default {message: '{{message}}'})"),
+            ("reply_path", "where the reply text is in the JSON answer (default: the whole text frame)"),
+            ("timeout", "seconds to wait for each reply (default 30)"),
+        ]
+    ) { options, _ in
+        var headers = try HeaderSettings(yaml: options["headers"])
+        if let origin = options["origin"] { headers.add(name: "Origin", value: try origin.nonEmptyString()) }
+        return WebSocketChatter(
+            endpoint: try Endpoint.read(try options.required("url"), schemes: ["ws"]),
+            headers: headers,
+            message: try options["message"].map(RequestTemplate.init(yaml:))
+                ?? RequestTemplate(.object(["message": .string("{{message}}")])),
+            replyPath: try NetworkOptions.replyPath(options),
+            timeout: try NetworkOptions.timeout(options))
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import LabYAML
+import NIOHTTP1
+
+/// Reading the options network chatters share (`timeout`, `retries`, `backoff`, `reply_path`, `method`).
+enum NetworkOptions {
+    static func timeout(_ options: YAMLMap, default seconds: Double = 30) throws -> Duration {
+        .seconds(try options["timeout"]?.double(in: 0.001...86_400) ?? seconds)
+    }
+
+    static func retry(_ options: YAMLMap) throws -> RetryPolicy {
+        RetryPolicy(
+            retries: try options["retries"]?.int(in: 0...20) ?? 2,
+            baseDelay: try options["backoff"]?.double(in: 0...600) ?? 0.5)
+    }
+
+    static func replyPath(_ options: YAMLMap) throws -> ReplyPath? {
+        guard let value = options["reply_path"] else { return nil }
+        let text = try value.nonEmptyString()
+        guard let path = ReplyPath(text) else {
+            throw value.badValue("is '\(text)', which has an empty step", fix: "Write e.g. 'data.messages.0.text'.")
+        }
+        return path
+    }
+
+    static func method(_ options: YAMLMap) throws -> HTTPMethod {
+        guard let value = options["method"] else { return .POST }
+        return HTTPMethod(rawValue: try value.choice(["POST", "PUT", "PATCH", "GET"]))
+    }
+
+    static let retryOptions: [(key: String, meaning: String)] = [
+        ("timeout", "seconds per attempt (default 30)"),
+        ("retries", "extra attempts after connection errors, 429 and 5xx (default 2)"),
+        ("backoff", "seconds of the first backoff, doubled each retry, with seeded jitter (default 0.5); Retry-After wins"),
+    ]
+}

@@ -1,0 +1,80 @@
+import Foundation
+import LabCore
+
+/// A bot behind a WebSocket (kind `websocket`): each turn sends the rendered message template as a text frame and
+/// waits for the next text frame, reading the reply at `reply_path` (or taking the whole frame).
+///
+/// One connection per conversation, opened on its first turn, re-opened when it has dropped, closed at the end of
+/// the conversation (and after a timeout, so a late reply cannot be taken for the next turn's).
+public struct WebSocketChatter: Chatter, CustomStringConvertible {
+    public var endpoint: Endpoint
+    public var headers: HeaderSettings
+    public var message: RequestTemplate
+    public var replyPath: ReplyPath?
+    public var timeout: Duration
+    private let connections = WebSocketConnections()
+
+    public init(endpoint: Endpoint, headers: HeaderSettings = HeaderSettings(), message: RequestTemplate,
+                replyPath: ReplyPath?, timeout: Duration = .seconds(30)) {
+        self.endpoint = endpoint
+        self.headers = headers
+        self.message = message
+        self.replyPath = replyPath
+        self.timeout = timeout
+    }
+
+    /// Names the endpoint and header names, never header values.
+    public var description: String { "websocket \(endpoint) (\(headers))" }
+
+    public func reply(to request: ChatRequest) async throws -> ChatReply {
+        do {
+            let text = message.render(TemplateValues(request)).text
+            let (frame, opened) = try await exchange(text, conversation: request.conversation)
+            let reply = try replyPath?.extract(from: Data(frame.utf8)) ?? frame
+            return ChatReply(reply, metrics: ["connected": opened ? 1 : 0])
+        } catch let failure as NetworkFailure {
+            throw failure.chatterError()
+        }
+    }
+
+    /// Sends one message and waits for the answer. A kept connection that turns out to have dropped is re-opened
+    /// and the message sent again, once; any failure closes the connection so the next turn starts clean.
+    private func exchange(_ text: String, conversation: String) async throws -> (String, Bool) {
+        var reopened = false
+        while true {
+            let (connection, opened) = try await connections.connection(
+                for: conversation, endpoint: endpoint, headers: headers, timeout: timeout)
+            do {
+                try await connection.send(text)
+                return (try await connection.receive(timeout: timeout), opened || reopened)
+            } catch let failure as NetworkFailure {
+                await connections.drop(conversation)
+                guard case .connection = failure, !opened, !reopened else { throw failure }
+                reopened = true
+            }
+        }
+    }
+
+    public func endConversation(_ conversation: String) async {
+        await connections.drop(conversation)
+    }
+}
+
+/// The open connections of one WebSocket chatter, by conversation.
+actor WebSocketConnections {
+    private var open: [String: WebSocketConnection] = [:]
+
+    /// The conversation's connection, opened (again) when there is none or it has dropped; `true` when just opened.
+    func connection(for conversation: String, endpoint: Endpoint, headers: HeaderSettings, timeout: Duration)
+        async throws -> (WebSocketConnection, Bool)
+    {
+        if let existing = open[conversation], existing.isOpen { return (existing, false) }
+        let fresh = try await WebSocketConnection.open(endpoint, headers: headers, timeout: timeout)
+        open[conversation] = fresh
+        return (fresh, true)
+    }
+
+    func drop(_ conversation: String) {
+        open.removeValue(forKey: conversation)?.close()
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOWebSocket
+
+/// One open client WebSocket (SwiftNIO's client upgrader over plain TCP): send a text message, wait for the next.
+final class WebSocketConnection: Sendable {
+    let channel: any Channel
+    private let inbox: WebSocketInbox
+
+    private init(channel: any Channel, inbox: WebSocketInbox) {
+        self.channel = channel
+        self.inbox = inbox
+    }
+
+    var isOpen: Bool { channel.isActive && !inbox.hasEnded }
+
+    /// Connects and performs the opening handshake within `timeout`.
+    static func open(_ endpoint: Endpoint, headers: HeaderSettings, timeout: Duration) async throws -> WebSocketConnection {
+        let start = ContinuousClock.now
+        let inbox = WebSocketInbox()
+        var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.target)
+        head.headers.add(name: "Host", value: endpoint.hostHeader)
+        head.headers.add(name: "Content-Length", value: "0")
+        for field in headers.fields { head.headers.add(name: field.name, value: field.value) }
+        let requestHead = head
+        let address = endpoint.hostHeader
+        let upgraded: EventLoopFuture<Bool>
+        let channel: any Channel
+        do {
+            (channel, upgraded) = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(TimeAmount(timeout))
+                .channelOption(.tcpOption(.tcp_nodelay), value: 1)
+                .connect(host: endpoint.host, port: endpoint.port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        let upgrader = NIOTypedWebSocketClientUpgrader<Bool>(maxFrameSize: 1 << 24) { channel, _ in
+                            channel.eventLoop.makeCompletedFuture {
+                                try channel.pipeline.syncOperations.addHandler(WebSocketFrameHandler(inbox: inbox))
+                                return true
+                            }
+                        }
+                        let configuration = NIOTypedHTTPClientUpgradeConfiguration<Bool>(
+                            upgradeRequestHead: requestHead, upgraders: [upgrader],
+                            notUpgradingCompletionHandler: { $0.eventLoop.makeSucceededFuture(false) })
+                        let result = try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
+                            configuration: .init(upgradeConfiguration: configuration))
+                        return (channel, result)
+                    }
+                }
+        } catch {
+            throw NetworkFailure.connection("cannot connect to \(address): \(ConnectionText.describe(error))")
+        }
+        let timer = channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) { channel.close(promise: nil) }
+        defer { timer.cancel() }
+        let accepted: Bool
+        do {
+            accepted = try await upgraded.get()
+        } catch {
+            channel.close(promise: nil)
+            if ContinuousClock.now - start >= timeout {
+                throw NetworkFailure.timeout("no WebSocket handshake from \(address) within \(timeout.secondsText)")
+            }
+            throw NetworkFailure.connection("the WebSocket handshake with \(address) failed: \(ConnectionText.describe(error))")
+        }
+        guard accepted else {
+            channel.close(promise: nil)
+            throw NetworkFailure.connection("\(endpoint) did not accept the WebSocket upgrade")
+        }
+        return WebSocketConnection(channel: channel, inbox: inbox)
+    }
+
+    /// Sends one text message.
+    func send(_ text: String) async throws {
+        let frame = WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: ByteBuffer(string: text))
+        do {
+            try await channel.writeAndFlush(frame)
+        } catch {
+            throw NetworkFailure.connection("could not send on the WebSocket: \(ConnectionText.describe(error))")
+        }
+    }
+
+    /// The next text message, or ``NetworkFailure/timeout(_:)`` after `timeout`.
+    func receive(timeout: Duration) async throws -> String {
+        let loop = channel.eventLoop
+        return try await inbox.next(timeout: .timeout("no reply within \(timeout.secondsText)")) { expire in
+            loop.scheduleTask(in: TimeAmount(timeout)) { expire() }
+        }
+    }
+
+    func close() {
+        channel.close(promise: nil)
+    }
+}

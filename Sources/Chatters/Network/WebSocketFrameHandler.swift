@@ -1,0 +1,54 @@
+import NIOCore
+import NIOWebSocket
+
+/// Client-side frame handling after the upgrade: joins fragmented text messages into the inbox, answers pings,
+/// and reports the end of the connection.
+final class WebSocketFrameHandler: ChannelInboundHandler {
+    typealias InboundIn = WebSocketFrame
+    typealias OutboundOut = WebSocketFrame
+
+    private let inbox: WebSocketInbox
+    private var partial: ByteBuffer?
+
+    init(inbox: WebSocketInbox) {
+        self.inbox = inbox
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = Self.unwrapInboundIn(data)
+        switch frame.opcode {
+        case .text, .binary:
+            if frame.fin { inbox.deliver(String(buffer: frame.unmaskedData)) } else { partial = frame.unmaskedData }
+        case .continuation:
+            var buffer = partial ?? ByteBuffer()
+            var piece = frame.unmaskedData
+            buffer.writeBuffer(&piece)
+            if frame.fin {
+                partial = nil
+                inbox.deliver(String(buffer: buffer))
+            } else {
+                partial = buffer
+            }
+        case .ping:
+            let pong = WebSocketFrame(fin: true, opcode: .pong, maskKey: .random(), data: frame.unmaskedData)
+            context.writeAndFlush(Self.wrapOutboundOut(pong), promise: nil)
+        case .connectionClose:
+            inbox.end(.connection("the server closed the WebSocket"))
+            let close = WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: .random(), data: ByteBuffer())
+            let channel = context.channel
+            context.writeAndFlush(Self.wrapOutboundOut(close)).whenComplete { _ in channel.close(promise: nil) }
+        default:
+            break
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        inbox.end(.connection("the WebSocket connection dropped"))
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        inbox.end(.connection("the WebSocket connection failed: \(ConnectionText.describe(error))"))
+        context.close(promise: nil)
+    }
+}

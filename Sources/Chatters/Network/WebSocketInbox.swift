@@ -1,0 +1,77 @@
+import Foundation
+
+/// Text messages received on a WebSocket connection, handed to one waiting reader at a time.
+///
+/// The channel handler delivers messages and the end of the connection; a chatter waits for the next message with
+/// a time limit. Thread-safe.
+final class WebSocketInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var queue: [String] = []
+    private var waiter: (id: Int, continuation: CheckedContinuation<String, any Error>)?
+    private var nextID = 0
+    private var ended: NetworkFailure?
+
+    /// Whether the connection has ended.
+    var hasEnded: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return ended != nil
+    }
+
+    /// A message arrived.
+    func deliver(_ text: String) {
+        lock.lock()
+        if let waiter {
+            self.waiter = nil
+            lock.unlock()
+            waiter.continuation.resume(returning: text)
+        } else {
+            queue.append(text)
+            lock.unlock()
+        }
+    }
+
+    /// The connection ended; the current and all later waits fail with `failure`.
+    func end(_ failure: NetworkFailure) {
+        lock.lock()
+        if ended == nil { ended = failure }
+        let waiter = self.waiter
+        self.waiter = nil
+        lock.unlock()
+        waiter?.continuation.resume(throwing: failure)
+    }
+
+    /// Waits for the next message; `schedule` arranges a call of its argument when the time limit is up.
+    func next(timeout failure: NetworkFailure, schedule: (@escaping @Sendable () -> Void) -> Void) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            lock.lock()
+            if !queue.isEmpty {
+                let text = queue.removeFirst()
+                lock.unlock()
+                continuation.resume(returning: text)
+                return
+            }
+            if let ended {
+                lock.unlock()
+                continuation.resume(throwing: ended)
+                return
+            }
+            nextID += 1
+            let id = nextID
+            waiter = (id, continuation)
+            lock.unlock()
+            schedule { [weak self] in self?.expire(id, failure) }
+        }
+    }
+
+    private func expire(_ id: Int, _ failure: NetworkFailure) {
+        lock.lock()
+        guard let waiter, waiter.id == id else {
+            lock.unlock()
+            return
+        }
+        self.waiter = nil
+        lock.unlock()
+        waiter.continuation.resume(throwing: failure)
+    }
+}

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""A bot server that misbehaves on purpose, for chatlab's network chatter tests.
+
+Usage: fault_server.py  -> prints "port N" once listening on 127.0.0.1 (a free port), then serves until killed.
+
+The first path segment chooses the behaviour: either one mode for every request (`/slow/chat`) or a mode per
+round (`/2=slow,3=reset/chat`; other rounds are `ok`). The round is the JSON body's "round", or for OpenAI-shaped
+requests (`.../chat/completions`) the number of user messages.
+
+Modes:
+  ok         answer {"data": {"messages": [{"text": "bot heard: <message>"}]}} (OpenAI shape on /chat/completions)
+  slow       wait 3 seconds, then answer (to trigger client timeouts)
+  reset      reset the connection without answering
+  flaky500   500 on every odd request of this mode, ok on the even ones (so one retry succeeds)
+  fail500    always 500
+  ratelimit  429 with "Retry-After: 1" on every odd request of this mode, ok on the even ones
+  malformed  200 with a body that is not JSON
+  missing    200 with JSON that lacks data.messages
+  auth       ok, and records the Authorization header; GET /recorded lists the recorded values
+
+WebSocket (GET /ws/<mode>): each text frame {"message": ...} is answered with {"reply": "bot heard: ..."};
+mode `drop` closes the connection after each reply, `slow` answers after 3 seconds, `ok` stays open.
+"""
+import base64
+import hashlib
+import json
+import socket
+import struct
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+COUNTERS = {}
+RECORDED = []
+LOCK = threading.Lock()
+
+
+def count(mode):
+    with LOCK:
+        COUNTERS[mode] = COUNTERS.get(mode, 0) + 1
+        return COUNTERS[mode]
+
+
+def mode_for(segment, round_number):
+    if "=" not in segment:
+        return segment
+    for item in segment.split(","):
+        number, _, mode = item.partition("=")
+        if number.isdigit() and int(number) == round_number:
+            return mode
+    return "ok"
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body, content_type="application/json", extra=None):
+        data = body.encode() if isinstance(body, str) else body
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        if self.path == "/recorded":
+            with LOCK:
+                self.send(200, json.dumps({"authorization": RECORDED}))
+        elif self.path.startswith("/ws"):
+            self.websocket(self.path.strip("/").split("/")[1] if self.path.count("/") > 1 else "ok")
+        else:
+            self.send(404, json.dumps({"error": "no such path"}))
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length)
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            body = {}
+        openai = self.path.rstrip("/").endswith("/chat/completions")
+        if openai:
+            users = [m for m in body.get("messages", []) if m.get("role") == "user"]
+            round_number = len(users)
+            message = users[-1]["content"] if users else ""
+        else:
+            round_number = int(body.get("round") or 0)
+            message = str(body.get("message", ""))
+        mode = mode_for(self.path.strip("/").split("/")[0], round_number)
+        if mode == "slow":
+            time.sleep(3)
+        elif mode == "reset":
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+            self.close_connection = True
+            return
+        elif mode == "flaky500" and count(mode) % 2 == 1:
+            return self.send(500, json.dumps({"error": "flaky"}))
+        elif mode == "fail500":
+            return self.send(500, json.dumps({"error": "always failing"}))
+        elif mode == "ratelimit" and count(mode) % 2 == 1:
+            return self.send(429, json.dumps({"error": "slow down"}), extra={"Retry-After": "1"})
+        elif mode == "malformed":
+            return self.send(200, '{"data": {"messages": [ this is not json')
+        elif mode == "missing":
+            return self.send(200, json.dumps({"data": {"other": "no messages here"}}))
+        elif mode == "auth":
+            with LOCK:
+                RECORDED.append(self.headers.get("Authorization"))
+        reply = "bot heard: " + message
+        if openai:
+            self.send(200, json.dumps({
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": reply}, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": len(message.split()), "completion_tokens": len(reply.split())}}))
+        else:
+            self.send(200, json.dumps({"data": {"messages": [{"text": reply}]}}))
+
+    def websocket(self, mode):
+        key = self.headers.get("Sec-WebSocket-Key", "")
+        accept = base64.b64encode(hashlib.sha1((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()).digest())
+        self.send_response(101)
+        self.send_header("Upgrade", "websocket")
+        self.send_header("Connection", "Upgrade")
+        self.send_header("Sec-WebSocket-Accept", accept.decode())
+        self.end_headers()
+        self.wfile.flush()
+        while True:
+            frame = read_frame(self.rfile)
+            if frame is None:
+                break
+            opcode, payload = frame
+            if opcode == 8:
+                break
+            if opcode != 1:
+                continue
+            try:
+                message = json.loads(payload).get("message", "")
+            except ValueError:
+                message = payload.decode()
+            if mode == "slow":
+                time.sleep(3)
+            data = json.dumps({"reply": "bot heard: " + message}).encode()
+            header = bytes([0x81]) + (bytes([len(data)]) if len(data) < 126 else bytes([126]) + struct.pack(">H", len(data)))
+            self.wfile.write(header + data)
+            self.wfile.flush()
+            if mode == "drop":
+                break
+        self.close_connection = True
+
+
+def read_frame(stream):
+    head = stream.read(2)
+    if len(head) < 2:
+        return None
+    opcode, length = head[0] & 0x0F, head[1] & 0x7F
+    if length == 126:
+        length = struct.unpack(">H", stream.read(2))[0]
+    elif length == 127:
+        length = struct.unpack(">Q", stream.read(8))[0]
+    mask = stream.read(4) if head[1] & 0x80 else b"\0\0\0\0"
+    payload = bytes(b ^ mask[i % 4] for i, b in enumerate(stream.read(length)))
+    return opcode, payload
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass
+
+
+def main():
+    server = Server(("127.0.0.1", 0), Handler)
+    print(f"port {server.server_address[1]}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
