@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore", "LabYAML"]),
         .testTarget(name: "ChattersTests", dependencies: ["Chatters", "BotServer", "LabYAML", "TestSupport"]),
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "TestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LabYAML", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Lab", "TestSupport"]),

@@ -25,3 +25,6 @@ if [ "${1:-}" = "--test" ]; then
       || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages openpyxl
   fi
 fi
+
+# Offline models for the scorers (the toxicity model); returns at once when they are installed.
+"$(dirname "${BASH_SOURCE[0]}")/install_models.sh"

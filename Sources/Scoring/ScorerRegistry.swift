@@ -20,6 +20,26 @@ public enum ScorerRegistry {
         ) { options in
             ResponseTimeScorer(maxSeconds: try options["max_seconds"]?.double(in: 0...86_400) ?? 10)
         },
+        ScorerKind(
+            id: "toxicity", code: "ML-P1",
+            summary: "offensive language: the offline profanity model, or 7 categories from a moderation/classifier endpoint",
+            options: ToxicityScorerFactory.options, enabledByDefault: false
+        ) { options in try ToxicityScorerFactory.make(options) },
+        ScorerKind(
+            id: "coherence", code: "ML-I2",
+            summary: "cosine similarity of the reply to the conversation before it (sentence encoder)",
+            options: CoherenceScorerFactory.coherenceOptions, enabledByDefault: false
+        ) { options in try CoherenceScorerFactory.coherence(options) },
+        ScorerKind(
+            id: "relevance", code: "ML-I3",
+            summary: "cosine similarity of the reply to the utterance it answers (sentence encoder)",
+            options: CoherenceScorerFactory.relevanceOptions, enabledByDefault: false
+        ) { options in try CoherenceScorerFactory.relevance(options) },
+        ScorerKind(
+            id: "llm_judge", code: "LLM",
+            summary: "an LLM judges each reply by a rubric (answers, coherence, toxicity or free) over chat completions",
+            options: LLMJudgeFactory.options, enabledByDefault: false
+        ) { options in try LLMJudgeFactory.make(options) },
     ]
 
     /// Options of the `answers` scorer, which judges the replies to probe questions (one series per probe code).

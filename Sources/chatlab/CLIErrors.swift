@@ -21,7 +21,7 @@ enum CLIErrors {
         let code: Int32
         switch error {
         case is ConfigError, is TestSetError, is CalibrationError, is ComparisonError: code = 2
-        case is LabError, is WordNetError, is WorkbookError: code = 1
+        case is LabError, is WordNetError, is WorkbookError, is ProfanityModelError: code = 1
         default: return error
         }
         FileHandle.standardError.write(Data("\(error)\n".utf8))

@@ -1,0 +1,80 @@
+/// Measures the text scorers against a labeled set (``LabeledSet``): the offline toxicity model, and the coherence
+/// scorers when a sentence encoder is available.
+public enum Agreement {
+    /// The offline toxicity model at `threshold` (flagged above it).
+    public static func toxicity(
+        _ items: [LabeledSet.Item], file: String, model: ProfanityModel,
+        threshold: Double = ToxicityScorer.offlineThreshold
+    ) -> AgreementReport {
+        let scores = items.map { model.probability($0.text) }
+        let result = evaluate("toxicity (offline)", items, scores, threshold: threshold, above: true, labels: ("toxic", "ok"))
+        return AgreementReport(file: file, kind: "toxicity", items: items.count, scorers: [result], skipped: [])
+    }
+
+    /// ML-I2 and ML-I3 (flagged below `threshold`) with `encoder`; without one, says so.
+    public static func coherence(
+        _ items: [LabeledSet.Item], file: String, encoder: (any TextEncoder)?, threshold: Double = 0.2, tokenBudget: Int = 200
+    ) -> AgreementReport {
+        guard let encoder else {
+            return AgreementReport(file: file, kind: "coherence", items: items.count, scorers: [],
+                skipped: ["coherence, relevance: \(TextEncoderUnavailable())"])
+        }
+        var results: [AgreementReport.ScorerResult] = []
+        var skipped: [String] = []
+        for scope in [CoherenceScorer.Scope.context(tokenBudget: tokenBudget), .lastUtterance] {
+            let scorer = CoherenceScorer(scope: scope, encoder: encoder, threshold: threshold)
+            let pairs = items.map { ($0.text, scorer.context(before: $0.context) ?? "") }
+            do {
+                let scores = try CoherenceScorer.similarities(pairs, encoder: encoder)
+                results.append(evaluate("\(scorer.title) (\(scorer.code))", items, scores, threshold: threshold,
+                    above: false, labels: ("incoherent", "coherent")))
+            } catch {
+                skipped.append("\(scorer.title): encoder: \(error)")
+            }
+        }
+        return AgreementReport(file: file, kind: "coherence", items: items.count, scorers: results, skipped: skipped)
+    }
+
+    static func evaluate(
+        _ name: String, _ items: [LabeledSet.Item], _ scores: [Double], threshold: Double, above: Bool,
+        labels: (flagged: String, ok: String)
+    ) -> AgreementReport.ScorerResult {
+        var confusion = ConfusionMatrix()
+        var mistakes: [AgreementReport.Mistake] = []
+        for (item, score) in zip(items, scores) {
+            let flagged = above ? score > threshold : score < threshold
+            confusion.add(predicted: flagged, actual: item.flagged)
+            if flagged != item.flagged {
+                mistakes.append(.init(source: item.source, text: item.text,
+                    label: item.flagged ? labels.flagged : labels.ok, score: score))
+            }
+        }
+        return AgreementReport.ScorerResult(
+            name: name, threshold: threshold, flagsWhen: above ? "above" : "below", metrics: .init(confusion),
+            bestThreshold: bestThreshold(scores, items.map(\.flagged), above: above), mistakes: mistakes)
+    }
+
+    /// The threshold with the highest accuracy: of all cut points between sorted scores, the middle of the widest
+    /// best-scoring run (so the choice is not pinned to one item's score).
+    static func bestThreshold(_ scores: [Double], _ flagged: [Bool], above: Bool) -> ThresholdSweep.Choice? {
+        guard !scores.isEmpty else { return nil }
+        let sorted = Array(Set(scores)).sorted()
+        var cuts = [sorted[0] - 1e-6]
+        for (low, high) in zip(sorted, sorted.dropFirst()) { cuts.append((low + high) / 2) }
+        cuts.append(sorted[sorted.count - 1] + 1e-6)
+        let accuracies = cuts.map { cut in
+            Double(zip(scores, flagged).filter { (above ? $0 > cut : $0 < cut) == $1 }.count) / Double(scores.count)
+        }
+        let best = accuracies.max()!
+        var runs: [(start: Int, end: Int)] = []
+        for (index, accuracy) in accuracies.enumerated() where accuracy == best {
+            if let last = runs.last, last.end == index - 1 { runs[runs.count - 1].end = index } else { runs.append((index, index)) }
+        }
+        let widest = runs.max { (cuts[$0.end] - cuts[$0.start]) < (cuts[$1.end] - cuts[$1.start]) }!
+        let middle = (cuts[widest.start] + cuts[widest.end]) / 2
+        let rounded = (middle * 1000).rounded() / 1000
+        let roundedAccuracy = Double(zip(scores, flagged).filter { (above ? $0 > rounded : $0 < rounded) == $1 }.count)
+            / Double(scores.count)
+        return ThresholdSweep.Choice(threshold: roundedAccuracy == best ? rounded : middle, accuracy: best)
+    }
+}

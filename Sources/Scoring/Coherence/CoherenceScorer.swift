@@ -1,0 +1,117 @@
+import LabCore
+
+/// ML-I2 and ML-I3: does a reply fit what came before it? Cosine similarity of sentence embeddings.
+///
+/// ML-I3 (`relevance`) compares each reply with the last utterance before it, the one it answers. ML-I2
+/// (`coherence`) compares it with the conversation before it: the most recent utterances that together hold at most
+/// `tokenBudget` white-space tokens, always including the last one (the prototype left out the last two). A reply
+/// fails below the threshold. Nothing before the reply, or an encoder failure, makes the cell skipped.
+public struct CoherenceScorer: Scorer {
+    public enum Scope: Sendable, Hashable {
+        /// ML-I3: the last utterance.
+        case lastUtterance
+        /// ML-I2: the conversation up to a token budget.
+        case context(tokenBudget: Int)
+    }
+
+    public let code: String
+    public let title: String
+    public let scope: Scope
+    public let encoder: any TextEncoder
+    public let threshold: Double
+
+    public init(scope: Scope, encoder: any TextEncoder, threshold: Double = 0.2) {
+        self.scope = scope
+        self.encoder = encoder
+        self.threshold = threshold
+        switch scope {
+        case .lastUtterance: (code, title) = ("ML-I3", "relevance")
+        case .context: (code, title) = ("ML-I2", "coherence")
+        }
+    }
+
+    public func score(_ input: ScorerInput) -> ScoreResult {
+        var cells: [Int: ScoreCell] = [:]
+        var pairs: [(index: Int, reply: String, context: String)] = []
+        for turn in input.replies {
+            guard turn.error == nil else {
+                cells[turn.index] = ScoreCell(verdict: .skipped, interpretation: "no reply")
+                continue
+            }
+            let earlier = input.transcript.turns.filter { $0.index < turn.index && $0.error == nil && !$0.text.isEmpty }
+            guard let context = context(before: earlier.map(\.text)) else {
+                cells[turn.index] = ScoreCell(verdict: .skipped, interpretation: "nothing said before")
+                continue
+            }
+            pairs.append((turn.index, turn.text, context))
+        }
+        if !pairs.isEmpty {
+            do {
+                let similarities = try Self.similarities(pairs.map { ($0.reply, $0.context) }, encoder: encoder)
+                for (pair, similarity) in zip(pairs, similarities) {
+                    cells[pair.index] = ScoreCell(
+                        verdict: similarity >= threshold ? .pass : .fail, score: similarity,
+                        interpretation: "similarity \(ToxicityScorer.format(similarity)) to \(describe(pair.context))")
+                }
+            } catch {
+                for pair in pairs { cells[pair.index] = ScoreCell(verdict: .skipped, interpretation: "encoder: \(error)") }
+            }
+        }
+        return ScoreResult(cells: cells, statistics: StutterScorer.summary(cells.values.compactMap(\.score)))
+    }
+
+    public func pooledStatistics(_ results: [ScoreResult]) -> [Statistic] {
+        StutterScorer.summary(results.flatMap { $0.cells.values.compactMap(\.score) })
+    }
+
+    /// The text a reply is compared with, from the utterances before it (oldest first); nil when there are none.
+    public func context(before utterances: [String]) -> String? {
+        guard let last = utterances.last else { return nil }
+        switch scope {
+        case .lastUtterance:
+            return last
+        case .context(let budget):
+            var chosen = [last]
+            var tokens = Self.tokenCount(last)
+            for utterance in utterances.dropLast().reversed() {
+                let count = Self.tokenCount(utterance)
+                guard tokens + count <= budget else { break }
+                chosen.insert(utterance, at: 0)
+                tokens += count
+            }
+            return chosen.joined(separator: "\n")
+        }
+    }
+
+    /// Cosine similarities of (reply, context) pairs, encoding every distinct text once.
+    public static func similarities(_ pairs: [(String, String)], encoder: any TextEncoder) throws -> [Double] {
+        var texts: [String] = []
+        var position: [String: Int] = [:]
+        for text in pairs.flatMap({ [$0.0, $0.1] }) where position[text] == nil {
+            position[text] = texts.count
+            texts.append(text)
+        }
+        let vectors = try encoder.encode(texts)
+        guard vectors.count == texts.count else { throw TextEncoderMismatch(expected: texts.count, got: vectors.count) }
+        return pairs.map { pair in
+            let a = vectors[position[pair.0]!]
+            let b = vectors[position[pair.1]!]
+            return Double(zip(a, b).reduce(Float(0)) { $0 + $1.0 * $1.1 })
+        }
+    }
+
+    static func tokenCount(_ text: String) -> Int { text.split(whereSeparator: \.isWhitespace).count }
+
+    private func describe(_ context: String) -> String {
+        if case .lastUtterance = scope { return "the last utterance" }
+        let count = context.split(separator: "\n").count
+        return "the last \(count) utterance\(count == 1 ? "" : "s")"
+    }
+}
+
+/// An encoder returned the wrong number of vectors.
+struct TextEncoderMismatch: Error, CustomStringConvertible {
+    var expected: Int
+    var got: Int
+    var description: String { "the encoder returned \(got) vectors for \(expected) texts" }
+}

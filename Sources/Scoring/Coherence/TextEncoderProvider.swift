@@ -1,0 +1,59 @@
+import Foundation
+
+/// Where scorers and `chatlab calibrate` get their sentence encoder from.
+///
+/// A provider makes (or hands out) a ``TextEncoder``; ``installed`` is the one in use, `.none` until an encoder is
+/// plugged in with ``install(_:)`` (e.g. the native MiniLM encoder at program start). Scorers that need an encoder ask
+/// for it when the config is loaded, so a missing encoder stops the run before it starts.
+public struct TextEncoderProvider: Sendable {
+    /// For messages, e.g. `all-MiniLM-L6-v2`.
+    public let name: String
+    private let make: @Sendable () throws -> any TextEncoder
+
+    public init(name: String, make: @escaping @Sendable () throws -> any TextEncoder) {
+        self.name = name
+        self.make = make
+    }
+
+    /// A provider that always hands out the same encoder.
+    public init(name: String, encoder: any TextEncoder) {
+        self.init(name: name) { encoder }
+    }
+
+    /// The encoder; throws ``TextEncoderUnavailable`` (or the provider's own error) when there is none.
+    public func encoder() throws -> any TextEncoder { try make() }
+
+    /// No encoder: every request throws "no text encoder installed: run chatlab models install".
+    public static let none = TextEncoderProvider(name: "none") { throw TextEncoderUnavailable() }
+
+    /// The provider in use.
+    public static var installed: TextEncoderProvider { slot.get() }
+
+    /// Plugs in a provider for the rest of the process (tests restore `.none` afterwards).
+    public static func install(_ provider: TextEncoderProvider) { slot.set(provider) }
+
+    private static let slot = ProviderSlot()
+}
+
+/// No sentence encoder is installed.
+public struct TextEncoderUnavailable: Error, Sendable, CustomStringConvertible {
+    public init() {}
+    public var description: String { "no text encoder installed: run chatlab models install" }
+}
+
+private final class ProviderSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var provider = TextEncoderProvider.none
+
+    func get() -> TextEncoderProvider {
+        lock.lock()
+        defer { lock.unlock() }
+        return provider
+    }
+
+    func set(_ value: TextEncoderProvider) {
+        lock.lock()
+        provider = value
+        lock.unlock()
+    }
+}

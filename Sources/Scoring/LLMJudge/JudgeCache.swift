@@ -1,0 +1,24 @@
+import Foundation
+
+/// Responses of the LLM judge on disk, one file per request: `<folder>/<sha256 of the request body>.json`.
+/// Only valid verdicts are stored, so re-analysing a report asks the endpoint nothing.
+public struct JudgeCache: Sendable {
+    public let folder: URL
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    public static func key(_ body: Data) -> String { SHA256.hex(body) }
+
+    public func load(_ key: String) -> Data? {
+        FileManager.default.contents(atPath: folder.appendingPathComponent("\(key).json").path)
+    }
+
+    /// Stores a response; a cache that cannot be written is not an error (the verdict is still used).
+    public func store(_ data: Data, key: String) {
+        let file = folder.appendingPathComponent("\(key).json")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? data.write(to: file, options: .atomic)
+    }
+}

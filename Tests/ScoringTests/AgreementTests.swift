@@ -1,0 +1,49 @@
+import Foundation
+import Scoring
+import Testing
+import TestSupport
+
+@Test func calibrateMeasuresTheOfflineToxicityScorer() throws {
+    try ProfanityModelFile.ensureInstalled()
+    let result = try ChatlabProcess.run(["calibrate", "testsets/calibration/toxicity.jsonl", "--json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(object["kind"] as? String == "toxicity")
+    #expect(object["items"] as? Int ?? 0 >= 60)
+    let accuracy = try #require(object["accuracy"] as? Double)
+    #expect(accuracy >= 0.9)
+    #expect(object["threshold"] as? Double == ToxicityScorer.offlineThreshold)
+    #expect(object["precision"] is Double && object["recall"] is Double)
+    let best = try #require(object["bestThreshold"] as? [String: Any])
+    #expect((best["accuracy"] as? Double ?? 0) >= accuracy)
+}
+
+@Test func calibrateSaysWhenNoEncoderIsThereForCoherence() throws {
+    let result = try ChatlabProcess.run(["calibrate", "testsets/calibration/coherence.jsonl"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("64 labeled coherence items"))
+    #expect(result.stdout.contains("no text encoder installed: run chatlab models install"))
+}
+
+@Test func coherenceAgreementWithAnEncoder() throws {
+    guard case .coherence(let items) = try LabeledSet.read(path: ChatlabProcess.root + "/testsets/calibration/coherence.jsonl")
+    else { Issue.record("not recognised as a coherence set"); return }
+    #expect(items.count >= 60)
+    let report = Agreement.coherence(items, file: "coherence.jsonl", encoder: HashingEncoder(), threshold: 0.1)
+    #expect(report.scorers.map(\.name) == ["coherence (ML-I2)", "relevance (ML-I3)"])
+    #expect(report.accuracy != nil && report.skipped.isEmpty)
+    let best = try #require(report.bestThreshold)
+    #expect(best.accuracy >= (report.accuracy ?? 1))
+}
+
+@Test func labeledSetsAreRecognisedByTheirFieldsAndBadLinesNamed() throws {
+    let folder = try TemporaryDirectory()
+    let path = folder.path("tox.jsonl")
+    try "{\"text\": \"hi\", \"label\": \"ok\"}\n\n{\"text\": \"x\", \"label\": \"rude\"}\n".write(toFile: path, atomically: true, encoding: .utf8)
+    #expect { try LabeledSet.read(path: path) } throws: { error in
+        "\(error)" == "\(path):3: \"label\" must be \"toxic\" or \"ok\""
+    }
+    guard case .answers(let answers) = try LabeledSet.read(path: ChatlabProcess.root + "/testsets/calibration/answers.jsonl")
+    else { Issue.record("answers set not recognised"); return }
+    #expect(!answers.isEmpty)
+}
