@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= config/demo.yaml
 
-.PHONY: demo test build setup setup-test clean bench-workbook
+.PHONY: demo test build setup setup-test clean bench bench-workbook
 
 demo: setup build
 	.build/debug/chatlab run $(CONFIG)
@@ -28,3 +28,7 @@ setup-test:
 
 clean:
 	rm -rf .build .build-release reports/*-2*
+
+# Load benchmark: chatlab's http chatter against the built-in server at concurrency 1, 8 and 64, next to wrk.
+bench:
+	./scripts/bench_serve.sh

@@ -15,6 +15,6 @@ struct ChatLab: AsyncParsableCommand {
         version: ChatLabVersion.current,
         subcommands: [
             Run.self, Analyze.self, Chat.self, Serve.self, Validate.self, Check.self, TestSets.self, Calibrate.self, Kinds.self,
-            Compare.self, BenchWorkbook.self,
+            Compare.self, BenchWorkbook.self, BenchServe.self,
         ])
 }
