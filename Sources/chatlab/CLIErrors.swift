@@ -1,4 +1,5 @@
 import ArgumentParser
+import Embeddings
 import Foundation
 import LabYAML
 import Lab
@@ -24,6 +25,12 @@ enum CLIErrors {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return ExitCode(2)
         case let error as WordNetError:
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return ExitCode(1)
+        case let error as EmbeddingError:
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return ExitCode(1)
+        case let error as RemoteEncoderError:
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return ExitCode(1)
         case let error as LabError:

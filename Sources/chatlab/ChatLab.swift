@@ -13,5 +13,8 @@ struct ChatLab: AsyncParsableCommand {
               chatlab analyze reports/demo-latest
             """,
         version: ChatLabVersion.current,
-        subcommands: [Run.self, Analyze.self, Chat.self, Validate.self, TestSets.self, Kinds.self])
+        subcommands: [
+            Run.self, Analyze.self, Chat.self, Validate.self, TestSets.self, Kinds.self, Models.self, Embed.self,
+            Bench.self,
+        ])
 }
