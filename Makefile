@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= config/demo.yaml
 
-.PHONY: demo test build setup setup-test clean bench bench-workbook
+.PHONY: demo test build setup setup-test clean bench bench-workbook bench-embeddings bench-embeddings-compare
 
 demo: setup build
 	.build/debug/chatlab run $(CONFIG)
@@ -18,13 +18,26 @@ build:
 # own scratch folder (never mixed with the debug .build).
 bench-workbook: setup
 	$(SWIFT) build -c release --product chatlab --scratch-path .build-release
-	.build-release/release/chatlab bench-workbook
+	.build-release/release/chatlab bench workbook
 
 setup:
 	./scripts/setup.sh
 
 setup-test:
 	./scripts/setup.sh --test
+
+# Speed of the native sentence encoder (release build; a table, not a test).
+bench-embeddings: setup
+	$(SWIFT) build -c release --product chatlab --scratch-path .build-release
+	.build-release/release/chatlab bench embeddings
+
+# The same table for sentence-transformers (PyTorch, CPU) from a throwaway venv; PyTorch from PyPI is a large download.
+BENCH_VENV ?= /tmp/chatlab-bench-venv
+bench-embeddings-compare: bench-embeddings
+	test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -c 'import sentence_transformers' 2>/dev/null \
+		|| $(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check sentence-transformers
+	HF_HUB_OFFLINE=1 $(BENCH_VENV)/bin/python scripts/bench_embeddings_torch.py
 
 clean:
 	rm -rf .build .build-release reports/*-2*

@@ -18,6 +18,8 @@ let package = Package(
         .systemLibrary(
             name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "LabCore"),
         .target(name: "LabYAML", dependencies: ["LabCore", .product(name: "Yams", package: "Yams")]),
         .target(
@@ -41,6 +43,11 @@ let package = Package(
         .target(name: "Scoring", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),
+        // Optimized in every build mode: the tests and `chatlab models` hash 91 MB and run the encoder, which take
+        // minutes unoptimized. Checks stay on where it matters: inputs are validated before the unchecked loops.
+        .target(
+            name: "Embeddings", dependencies: ["LabCore", "CBLAS"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
             name: "Lab",
             dependencies: [
@@ -50,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "chatlab",
             dependencies: [
-                "Lab", "Probes", "Scoring", "Reports", "BotServer",
+                "Lab", "Probes", "Scoring", "Reports", "BotServer", "Embeddings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -62,5 +69,6 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Lab", "TestSupport"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestSupport"]),
     ]
 )

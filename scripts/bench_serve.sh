@@ -11,4 +11,4 @@ port=${PORT:-8099}
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q serving /tmp/chatlab-bench-serve.log 2>/dev/null && break; sleep 0.1; done
-"$bin" bench-serve --url "http://127.0.0.1:$port/chat" "$@"
+"$bin" bench serve --url "http://127.0.0.1:$port/chat" "$@"

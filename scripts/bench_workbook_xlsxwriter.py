@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the synthetic report.xlsx of `chatlab bench-workbook` with Python's XlsxWriter, and measure it.
+"""Write the synthetic report.xlsx of `chatlab bench workbook` with Python's XlsxWriter, and measure it.
 
 Usage: python3 scripts/bench_workbook_xlsxwriter.py [--runs 1000] [--rounds 100] --out BOOK.xlsx
 

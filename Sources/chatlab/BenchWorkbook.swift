@@ -3,10 +3,10 @@ import Foundation
 import Lab
 
 extension ChatLab {
-    /// `chatlab bench-workbook` (to be folded under `chatlab bench` as `workbook`).
+    /// `chatlab bench workbook`.
     struct BenchWorkbook: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "bench-workbook",
+            commandName: "workbook",
             abstract: "Measure how fast report.xlsx is written, against Python's XlsxWriter.",
             discussion: """
                 Writes a synthetic report.xlsx of RUNS runs × ROUNDS rounds (two utterances of about 60 characters,
@@ -62,7 +62,7 @@ extension ChatLab {
             for count in (memoryRuns.filter { $0 < runs } + [runs]) {
                 let measured = try measureChild(
                     BenchProcess.selfExecutable,
-                    ["bench-workbook", "--worker", "--runs", "\(count)", "--rounds", "\(rounds)",
+                    ["bench", "workbook", "--worker", "--runs", "\(count)", "--rounds", "\(rounds)",
                      "--worker-path", "\(folder)/chatlab-\(count).xlsx"])
                 print(WorkbookBenchmark.table([measured]).split(separator: "\n").last.map(String.init) ?? "")
                 results.append(measured)

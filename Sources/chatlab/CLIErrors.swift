@@ -1,4 +1,5 @@
 import ArgumentParser
+import Embeddings
 import Foundation
 import Lab
 import LabYAML
@@ -21,7 +22,9 @@ enum CLIErrors {
         let code: Int32
         switch error {
         case is ConfigError, is TestSetError, is CalibrationError, is ComparisonError: code = 2
-        case is LabError, is WordNetError, is WorkbookError, is ProfanityModelError: code = 1
+        case is LabError, is WordNetError, is WorkbookError, is ProfanityModelError, is EmbeddingError,
+            is RemoteEncoderError:
+            code = 1
         default: return error
         }
         FileHandle.standardError.write(Data("\(error)\n".utf8))

@@ -1,3 +1,4 @@
+import LabCore
 import ArgumentParser
 import Foundation
 import Scoring

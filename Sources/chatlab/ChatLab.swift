@@ -14,7 +14,22 @@ struct ChatLab: AsyncParsableCommand {
             """,
         version: ChatLabVersion.current,
         subcommands: [
-            Run.self, Analyze.self, Chat.self, Serve.self, Validate.self, Check.self, TestSets.self, Calibrate.self, Kinds.self,
-            Compare.self, BenchWorkbook.self, BenchServe.self,
+            Run.self, Analyze.self, Chat.self, Serve.self, Validate.self, Check.self, TestSets.self, Calibrate.self,
+            Compare.self, Kinds.self, Models.self, Embed.self, Bench.self,
         ])
+
+    /// Plugs in the sentence encoder, then parses and runs the command as ArgumentParser's own `main` does.
+    static func main() async {
+        EncoderSetup.install()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -18,11 +18,13 @@ import TestSupport
     #expect((best["accuracy"] as? Double ?? 0) >= accuracy)
 }
 
-@Test func calibrateSaysWhenNoEncoderIsThereForCoherence() throws {
-    let result = try ChatlabProcess.run(["calibrate", "testsets/calibration/coherence.jsonl"])
+@Test func calibrateMeasuresCoherenceWithTheNativeEncoder() throws {
+    let result = try ChatlabProcess.run(["calibrate", "testsets/calibration/coherence.jsonl", "--json"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("64 labeled coherence items"))
-    #expect(result.stdout.contains("no text encoder installed: run chatlab models install"))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(object["items"] as? Int == 64)
+    #expect((object["accuracy"] as? Double ?? 0) >= 0.9)
+    #expect((object["scorers"] as? [Any])?.count == 2)
 }
 
 @Test func coherenceAgreementWithAnEncoder() throws {

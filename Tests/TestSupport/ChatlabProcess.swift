@@ -15,14 +15,20 @@ public struct ChatlabProcess {
     /// The debug binary; tests run after `swift build`.
     public static var binary: String { "\(root)/.build/debug/chatlab" }
 
-    /// Starts `chatlab` with `arguments` in the repository root; returns the running process and its pipes.
-    public static func start(_ arguments: [String]) throws -> (Process, stdin: Pipe, stdout: Pipe, stderr: Pipe) {
+    /// Starts `chatlab` with `arguments` in the repository root, with `environment` added to this process's
+    /// environment; returns the running process and its pipes.
+    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws
+        -> (Process, stdin: Pipe, stdout: Pipe, stderr: Pipe)
+    {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(binary) (run 'swift build' first)"])
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         let input = Pipe()
         let output = Pipe()
@@ -36,8 +42,10 @@ public struct ChatlabProcess {
 
     /// Runs `chatlab` to the end, feeding `input` on standard input.
     @discardableResult
-    public static func run(_ arguments: [String], input: String = "") throws -> Result {
-        let (process, stdin, stdout, stderr) = try start(arguments)
+    public static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws
+        -> Result
+    {
+        let (process, stdin, stdout, stderr) = try start(arguments, environment: environment)
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()

@@ -1,3 +1,4 @@
+import LabCore
 /// Measures the text scorers against a labeled set (``LabeledSet``): the offline toxicity model, and the coherence
 /// scorers when a sentence encoder is available.
 public enum Agreement {

@@ -1,3 +1,4 @@
+import LabCore
 import LabYAML
 
 /// Makes the `coherence` (ML-I2) and `relevance` (ML-I3) scorers from their options, with the encoder of a

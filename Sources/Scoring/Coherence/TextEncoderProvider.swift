@@ -1,3 +1,4 @@
+import LabCore
 import Foundation
 
 /// Where scorers and `chatlab calibrate` get their sentence encoder from.

@@ -1,3 +1,4 @@
+import LabCore
 /// An open-answer judge that adds a meaning check, with any ``TextEncoder``, to ``OpenAnswerJudge``.
 ///
 /// Contract:

@@ -1,0 +1,98 @@
+import LabCore
+import Foundation
+
+/// all-MiniLM-L6-v2 sentence embeddings (384 dimensions), computed natively: the same vectors as
+/// sentence-transformers (within 1e-5), no Python, no network.
+///
+/// Texts are tokenized (at most ``maxTokens`` tokens; longer texts are truncated and ``encodeDetailed(_:)`` says so),
+/// deduplicated, looked up in the cache, and the rest encoded in stacked batches of at most ``maxTokensPerBatch``
+/// tokens. Thread count: ``BLASThreads`` (process-wide; default all cores). Safe to call from any thread; forward
+/// passes of one encoder run one at a time (each already uses every BLAS thread), so a text is never encoded twice.
+public struct MiniLMEncoder: TextEncoder {
+    public let model: MiniLMModel
+    /// The cache, or nil when caching is off (benchmarks).
+    public let cache: EmbeddingCache?
+    /// The most tokens one stacked forward pass takes; a call with more is split. 2,048 measured fastest here:
+    /// larger passes fall out of cache (64 texts of 60 tokens ran ~15 % slower in one 3,700-token pass).
+    public var maxTokensPerBatch = 2_048
+    private let computing: Locked<Void>
+
+    /// An encoder over a loaded model, with its own cache (or none).
+    public init(model: MiniLMModel, caching: Bool = true) {
+        self.model = model
+        cache = caching ? EmbeddingCache() : nil
+        computing = Locked(())
+    }
+
+    /// The process-wide encoder of the installed all-MiniLM-L6-v2: loaded once, one cache for the whole run.
+    /// - Throws: ``EmbeddingError/modelNotInstalled(model:path:)`` naming `chatlab models install`.
+    public static func shared(store: ModelStore = ModelStore()) throws -> MiniLMEncoder {
+        let folder = try store.requireInstalled(.miniLM)
+        let key = folder.standardizedFileURL.path
+        let model = try MiniLMModel.load(folder: folder)
+        return sharedEncoders.withLock { encoders in
+            if let encoder = encoders[key] { return encoder }
+            let encoder = MiniLMEncoder(model: model)
+            encoders[key] = encoder
+            return encoder
+        }
+    }
+
+    private static let sharedEncoders = Locked<[String: MiniLMEncoder]>([:])
+
+    public var dimension: Int { model.config.hiddenSize }
+
+    /// The longest token sequence the model sees, `[CLS]` and `[SEP]` included (256).
+    public var maxTokens: Int { model.tokenizer.maxTokens }
+
+    public func encode(_ texts: [String]) throws -> [[Float]] {
+        encodeDetailed(texts).map(\.vector)
+    }
+
+    /// Encodes `texts` and says, per text, how many tokens the model saw and whether the text was truncated.
+    public func encodeDetailed(_ texts: [String]) -> [TextEncoding] {
+        guard !texts.isEmpty else { return [] }
+        var results = cache?.lookup(texts) ?? Array(repeating: nil, count: texts.count)
+        var missing: [String] = []
+        var seen = Set<String>()
+        for (index, text) in texts.enumerated() where results[index] == nil && seen.insert(text).inserted {
+            missing.append(text)
+        }
+        if !missing.isEmpty {
+            let computed = computing.withLock { _ in compute(missing) }
+            for index in texts.indices where results[index] == nil { results[index] = computed[texts[index]] }
+        }
+        return results.map { $0! }
+    }
+
+    /// Encodes distinct texts (re-checking the cache, which another call may have filled meanwhile).
+    private func compute(_ texts: [String]) -> [String: TextEncoding] {
+        var found: [String: TextEncoding] = [:]
+        let cached = cache?.peek(texts) ?? Array(repeating: nil, count: texts.count)
+        var pending: [(text: String, tokens: BertTokenizer.Tokens)] = []
+        for (text, hit) in zip(texts, cached) {
+            if let hit { found[text] = hit } else { pending.append((text, model.tokenizer.tokenize(text))) }
+        }
+        let threads = BLASThreads.count
+        var start = 0
+        while start < pending.count {
+            var end = start
+            var tokens = 0
+            while end < pending.count, end == start || tokens + pending[end].tokens.ids.count <= maxTokensPerBatch {
+                tokens += pending[end].tokens.ids.count
+                end += 1
+            }
+            let batch = pending[start..<end]
+            let vectors = model.embed(tokenized: batch.map(\.tokens.ids), threads: threads)
+            var fresh: [String: TextEncoding] = [:]
+            for (item, vector) in zip(batch, vectors) {
+                fresh[item.text] = TextEncoding(
+                    vector: vector, tokenCount: item.tokens.ids.count, fullTokenCount: item.tokens.fullCount)
+            }
+            cache?.store(fresh)
+            found.merge(fresh) { old, _ in old }
+            start = end
+        }
+        return found
+    }
+}

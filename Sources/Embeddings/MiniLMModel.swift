@@ -1,0 +1,49 @@
+import Foundation
+
+/// A loaded sentence-transformers BERT model (all-MiniLM-L6-v2): its tokenizer, configuration and memory-mapped
+/// weights. Loading costs a few milliseconds (the weights are mapped, not read); ``load(folder:)`` keeps one per
+/// folder for the life of the process.
+public final class MiniLMModel: Sendable {
+    public let folder: URL
+    public let config: BertConfig
+    public let tokenizer: BertTokenizer
+    let encoder: BertEncoder
+
+    /// Reads the model in `folder` (config.json, sentence_bert_config.json, vocab.txt, model.safetensors).
+    public init(folder: URL) throws {
+        self.folder = folder
+        let weightsPath = folder.appendingPathComponent("model.safetensors").path
+        for name in ["config.json", "sentence_bert_config.json", "vocab.txt", "model.safetensors"] {
+            let path = folder.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw EmbeddingError.modelNotInstalled(model: folder.lastPathComponent, path: path)
+            }
+        }
+        config = try BertConfig(folder: folder)
+        tokenizer = try BertTokenizer(
+            vocabularyPath: folder.appendingPathComponent("vocab.txt").path, maxTokens: config.maxSequenceLength)
+        guard tokenizer.wordPiece.vocabulary.count == config.vocabularySize else {
+            throw EmbeddingError.badModelFile(
+                path: folder.appendingPathComponent("vocab.txt").path,
+                reason: "\(tokenizer.wordPiece.vocabulary.count) tokens, but config.json says \(config.vocabularySize)")
+        }
+        encoder = BertEncoder(weights: try BertWeights(file: try SafetensorsFile(path: weightsPath), config: config))
+    }
+
+    /// The model in `folder`, loaded once per process and shared (keyed by the folder's standardized path).
+    public static func load(folder: URL) throws -> MiniLMModel {
+        try SharedModels.shared.model(folder: folder)
+    }
+
+    /// The installed all-MiniLM-L6-v2 from the ``ModelStore`` the environment names.
+    /// - Throws: ``EmbeddingError/modelNotInstalled(model:path:)`` (which names `chatlab models install`).
+    public static func installed(store: ModelStore = ModelStore()) throws -> MiniLMModel {
+        try load(folder: store.requireInstalled(.miniLM))
+    }
+
+    /// One unit vector per token-id sequence (each from ``BertTokenizer/tokenize(_:)``), computed as one stacked
+    /// batch on `threads` threads.
+    public func embed(tokenized sequences: [[Int32]], threads: Int = BLASThreads.count) -> [[Float]] {
+        encoder.embed(sequences, threads: threads)
+    }
+}

@@ -1,0 +1,72 @@
+import Embeddings
+import Testing
+
+@Test func vectorsMatchSentenceTransformersWithin1e5() throws {
+    let encoder = MiniLMEncoder(model: try InstalledModel.model(), caching: false)
+    let entries = Reference.shared.texts
+    let encodings = encoder.encodeDetailed(entries.map(\.text))
+    var worst: Float = 0
+    for (entry, encoding) in zip(entries, encodings) {
+        #expect(encoding.vector.count == 384)
+        let difference = Reference.maxDifference(encoding.vector, entry.vector)
+        worst = max(worst, difference)
+        #expect(difference <= 1e-5, "\(entry.text.debugDescription): max abs difference \(difference)")
+        let norm = encoding.vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        #expect(abs(norm - 1) < 1e-5)
+    }
+    print("MiniLM exactness: max abs difference \(worst) over \(entries.count) texts")
+}
+
+@Test func batchGivesTheSameVectorsAsOneByOne() throws {
+    let encoder = MiniLMEncoder(model: try InstalledModel.model(), caching: false)
+    let texts = Reference.shared.texts.prefix(20).map(\.text)
+    let together = try encoder.encode(texts)
+    for (text, vector) in zip(texts, together) {
+        let alone = try encoder.encode([text])[0]
+        #expect(Reference.maxDifference(alone, vector) <= 1e-6, "\(text.debugDescription)")
+    }
+}
+
+@Test func batchesSplitByTokenBudgetGiveTheSameVectors() throws {
+    var encoder = MiniLMEncoder(model: try InstalledModel.model(), caching: false)
+    let texts = Reference.shared.texts.map(\.text)
+    let whole = try encoder.encode(texts)
+    encoder.maxTokensPerBatch = 40
+    let split = try encoder.encode(texts)
+    for (a, b) in zip(whole, split) { #expect(Reference.maxDifference(a, b) <= 1e-6) }
+}
+
+@Test func threadCountDoesNotChangeTheVectors() throws {
+    let encoder = MiniLMEncoder(model: try InstalledModel.model(), caching: false)
+    let texts = Reference.shared.texts.prefix(10).map(\.text)
+    let before = BLASThreads.count
+    defer { BLASThreads.set(before) }
+    BLASThreads.set(1)
+    let one = try encoder.encode(texts)
+    BLASThreads.set(2)
+    let two = try encoder.encode(texts)
+    for (a, b) in zip(one, two) { #expect(Reference.maxDifference(a, b) <= 1e-6) }
+}
+
+@Test func longTextsAreTruncatedTo256TokensAndSaySo() throws {
+    let encoder = MiniLMEncoder(model: try InstalledModel.model(), caching: false)
+    let long = Reference.shared.texts.first { $0.fullTokenCount > 256 }!
+    let encoding = encoder.encodeDetailed([long.text, "short text"])
+    #expect(encoder.maxTokens == 256)
+    #expect(encoding[0].tokenCount == 256)
+    #expect(encoding[0].fullTokenCount == long.fullTokenCount)
+    #expect(encoding[0].wasTruncated)
+    #expect(!encoding[1].wasTruncated)
+    #expect(encoding[1].tokenCount == 4)
+    let doubled = encoder.encodeDetailed([long.text + " " + long.text])[0]
+    #expect(Reference.maxDifference(doubled.vector, encoding[0].vector) <= 1e-6)
+}
+
+@Test func similarTextsAreCloserThanUnrelatedOnes() throws {
+    let encoder = MiniLMEncoder(model: try InstalledModel.model())
+    let close = try encoder.similarity("My dog is called Pepper.", "My dog's name is Pepper.")
+    let far = try encoder.similarity("My dog is called Pepper.", "The stock market fell sharply today.")
+    #expect(close > 0.8)
+    #expect(far < 0.3)
+    #expect(encoder.dimension == 384)
+}
