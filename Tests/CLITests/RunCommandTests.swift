@@ -104,3 +104,13 @@ private func write(_ text: String, to folder: String, name: String = "exp.yaml")
     let list = try ChatlabProcess.run(["list"])
     #expect(list.stdout.contains("script") && list.stdout.contains("ML-A7"))
 }
+
+@Test func everyShippedConfigValidates() throws {
+    let folder = ChatlabProcess.root + "/config"
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
+    #expect(!files.isEmpty)
+    for file in files {
+        let result = try ChatlabProcess.run(["validate", "config/\(file)"])
+        #expect(result.status == 0, "\(file): \(result.stderr)")
+    }
+}
