@@ -7,8 +7,10 @@ CONFIG ?= config/demo.yaml
 demo: setup build
 	.build/debug/chatlab run $(CONFIG)
 
+# Serially: many tests block a thread on a child process (chatlab, python, LibreOffice), and run in parallel on a
+# 2-core machine they can starve the async network tests of the cooperative threads they resume on.
 test: setup-test build
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --no-parallel
 
 # One build mode for both commands: mixing plain and --build-tests builds in one .build folder can leave stale objects.
 build:
