@@ -40,13 +40,14 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ]),
-        .target(name: "Scoring", dependencies: ["LabCore", "LabYAML"]),
+        .target(name: "Scoring", dependencies: ["LabCore", "LabYAML", "Digest"]),
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),
         // Optimized in every build mode: the tests and `chatlab models` hash 91 MB and run the encoder, which take
         // minutes unoptimized. Checks stay on where it matters: inputs are validated before the unchecked loops.
+        .target(name: "Digest", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
-            name: "Embeddings", dependencies: ["LabCore", "CBLAS"],
+            name: "Embeddings", dependencies: ["LabCore", "CBLAS", "Digest"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
             name: "Lab",
@@ -65,7 +66,7 @@ let package = Package(
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore", "LabYAML"]),
         .testTarget(name: "ChattersTests", dependencies: ["Chatters", "BotServer", "LabYAML", "TestSupport"]),
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LabYAML", "TestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LabYAML", "Digest", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Lab", "TestSupport"]),

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 
 /// Size and SHA-256 of files on disk.

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 
 /// Responses of the LLM judge on disk, one file per request: `<folder>/<sha256 of the request body>.json`.

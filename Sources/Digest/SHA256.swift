@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4), enough to check downloaded model files without a crypto dependency.
-struct SHA256 {
+/// SHA-256 (FIPS 180-4), without a crypto dependency: checks downloaded model files and keys the LLM-judge cache.
+/// Feed bytes with ``update(_:)`` and read ``finalizeHex()``, or hash a whole message with ``hex(_:)``.
+public struct SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -17,8 +18,17 @@ struct SHA256 {
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
+    public init() {}
+
+    /// The SHA-256 of a whole message, as 64 lower-case hex digits.
+    public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var hasher = SHA256()
+        Array(bytes).withUnsafeBytes { hasher.update($0) }
+        return hasher.finalizeHex()
+    }
+
     /// Adds bytes to the message.
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         length &+= UInt64(bytes.count)
         var offset = 0
         if !pending.isEmpty {
@@ -39,7 +49,7 @@ struct SHA256 {
     }
 
     /// The digest as 64 lower-case hex digits.
-    mutating func finalizeHex() -> String {
+    public mutating func finalizeHex() -> String {
         let bits = length &* 8
         var tail: [UInt8] = [0x80]
         while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
