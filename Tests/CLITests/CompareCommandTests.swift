@@ -146,12 +146,9 @@ import Testing
         #expect(chart.row > rows + 3)
 
         // LibreOffice opens it: it converts to a PDF.
-        let soffice = try #require(Self.soffice, "soffice is missing: install libreoffice-calc-nogui (scripts/setup.sh)")
+        let soffice = try #require(LibreOffice.soffice, "soffice is missing: install libreoffice-calc-nogui (scripts/setup.sh)")
         let pdfFolder = folder.path("pdf")
-        let status = try Self.run(
-            soffice,
-            ["-env:UserInstallation=file://\(folder.path("profile"))", "--headless", "--convert-to", "pdf",
-             "--outdir", pdfFolder, out], timeout: 240)
+        let status = try LibreOffice.convertToPDF([out], soffice: soffice, outdir: pdfFolder, profile: folder.path("profile"))
         #expect(status == 0)
         let pdf = "\(pdfFolder)/known.pdf"
         let head = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: pdf)).read(upToCount: 5)) ?? nil
@@ -225,32 +222,5 @@ import Testing
         return Dictionary(uniqueKeysWithValues: scores.map {
             ($0["code"] as! String, Tally(passes: $0["passes"] as! Int, total: $0["total"] as! Int))
         })
-    }
-
-    static var soffice: String? {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin"]
-        return folders.map { "\($0)/soffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// Runs a program, discarding its output; kills it after `timeout` seconds.
-    static func run(_ program: String, _ arguments: [String], timeout: TimeInterval) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                Issue.record("\(program) took longer than \(Int(timeout)) s")
-                break
-            }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 }
