@@ -143,6 +143,7 @@ enum BenchProcess {
 }
 
 /// Reads a pipe to its end on a background thread, so a full pipe cannot block the child.
+/// `@unchecked Sendable`: `data` is written only by the reading thread and read only after `done` signals.
 private final class BenchPipeReader: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var data = Data()

@@ -3,7 +3,8 @@ import Foundation
 /// Text messages received on a WebSocket connection, handed to one waiting reader at a time.
 ///
 /// The channel handler delivers messages and the end of the connection; a chatter waits for the next message with
-/// a time limit. Thread-safe.
+/// a time limit. `@unchecked Sendable`: every field is read and written under `lock`; continuations are resumed after
+/// it is released.
 final class WebSocketInbox: @unchecked Sendable {
     private let lock = NSLock()
     private var queue: [String] = []

@@ -1,5 +1,6 @@
 import LabCore
 import Foundation
+import Synchronization
 
 /// Where scorers and `chatlab calibrate` get their sentence encoder from.
 ///
@@ -28,33 +29,16 @@ public struct TextEncoderProvider: Sendable {
     public static let none = TextEncoderProvider(name: "none") { throw TextEncoderUnavailable() }
 
     /// The provider in use.
-    public static var installed: TextEncoderProvider { slot.get() }
+    public static var installed: TextEncoderProvider { slot.withLock { $0 } }
 
     /// Plugs in a provider for the rest of the process (tests restore `.none` afterwards).
-    public static func install(_ provider: TextEncoderProvider) { slot.set(provider) }
+    public static func install(_ provider: TextEncoderProvider) { slot.withLock { $0 = provider } }
 
-    private static let slot = ProviderSlot()
+    private static let slot = Mutex(TextEncoderProvider.none)
 }
 
 /// No sentence encoder is installed.
 public struct TextEncoderUnavailable: Error, Sendable, CustomStringConvertible {
     public init() {}
     public var description: String { "no text encoder installed: run chatlab models install" }
-}
-
-private final class ProviderSlot: @unchecked Sendable {
-    private let lock = NSLock()
-    private var provider = TextEncoderProvider.none
-
-    func get() -> TextEncoderProvider {
-        lock.lock()
-        defer { lock.unlock() }
-        return provider
-    }
-
-    func set(_ value: TextEncoderProvider) {
-        lock.lock()
-        provider = value
-        lock.unlock()
-    }
 }

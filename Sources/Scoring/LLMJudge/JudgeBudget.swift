@@ -1,12 +1,11 @@
 import Foundation
+import Synchronization
 
 /// How many requests and tokens the LLM judge may still spend in one experiment; shared by all runs' scoring.
-public final class JudgeBudget: @unchecked Sendable {
+public final class JudgeBudget: Sendable {
     public let maxRequests: Int?
     public let maxTokens: Int?
-    private let lock = NSLock()
-    private var requests = 0
-    private var tokens = 0
+    private let used = Mutex<(requests: Int, tokens: Int)>((0, 0))
 
     public init(maxRequests: Int? = nil, maxTokens: Int? = nil) {
         self.maxRequests = maxRequests
@@ -15,24 +14,20 @@ public final class JudgeBudget: @unchecked Sendable {
 
     /// Takes one request from the budget; false when the requests or tokens are spent.
     public func reserveRequest() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if let maxRequests, requests >= maxRequests { return false }
-        if let maxTokens, tokens >= maxTokens { return false }
-        requests += 1
-        return true
+        used.withLock { used in
+            if let maxRequests, used.requests >= maxRequests { return false }
+            if let maxTokens, used.tokens >= maxTokens { return false }
+            used.requests += 1
+            return true
+        }
     }
 
     /// Counts the tokens a response reported (`usage`).
     public func spend(tokens count: Int) {
-        lock.lock()
-        tokens += count
-        lock.unlock()
+        used.withLock { $0.tokens += count }
     }
 
     public var spent: (requests: Int, tokens: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (requests, tokens)
+        used.withLock { $0 }
     }
 }

@@ -55,6 +55,7 @@ public enum HTTPJSON {
 }
 
 /// Carries a URLSession completion to the waiting thread.
+/// `@unchecked Sendable`: the fields are only touched under `lock`, and read after the semaphore signals.
 private final class ResultBox: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
