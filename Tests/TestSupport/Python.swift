@@ -20,7 +20,7 @@ public enum Python {
         process.standardError = errors
         try process.run()
         // Read both pipes before waiting, so a full pipe cannot block the script.
-        let errorData = ErrorReader(errors.fileHandleForReading)
+        let errorData = BackgroundRead(errors.fileHandleForReading)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
@@ -39,22 +39,4 @@ public struct PythonError: Error, CustomStringConvertible {
     public var message: String
 
     public var description: String { "\(script) exited with \(status): \(message)" }
-}
-
-/// Reads a pipe to its end on a background thread.
-private final class ErrorReader: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
-    }
 }

@@ -113,20 +113,3 @@ public enum ChatlabWithEnvironment {
             stderr: String(decoding: errorData.wait(), as: UTF8.self))
     }
 }
-
-private final class BackgroundRead: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
-    }
-}
