@@ -8,7 +8,7 @@ struct BertEncoder: Sendable {
     let weights: BertWeights
 
     /// Passes with fewer tokens than this run on one thread.
-    static let tokensPerExtraThread = 64
+    static let tokensPerExtraThread = 32
 
     var config: BertConfig { weights.config }
 
@@ -20,8 +20,9 @@ struct BertEncoder: Sendable {
         let offsets = sequences.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         let total = offsets.last!
         let longest = sequences.map(\.count).max()!
-        // Below ~64 tokens a second thread costs more in hand-offs than it saves (measured: one 17-token text
-        // ran at 57/s on 2 threads, 77/s on 1), so small passes run on one thread, OpenBLAS included.
+        // Below ~32 tokens a second thread costs more in hand-offs than it saves (measured: one 17-token text
+        // ran at 57/s on 2 threads, 77/s on 1), so small passes run on one thread, OpenBLAS included; one 58-token
+        // text already gains (41 → 56 texts/s on 2 threads).
         let threads = total < Self.tokensPerExtraThread ? 1 : threads
         let blasThreads = BLASThreads.count
         if threads == 1 && blasThreads > 1 { BLASThreads.set(1) }
