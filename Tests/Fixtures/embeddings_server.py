@@ -11,10 +11,8 @@ that started it is done), on SIGTERM, or by itself after 120 seconds.
 """
 import hashlib
 import json
-import signal
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from fixture_server import JSONHandler, serve
 
 API_KEY = sys.argv[2] if len(sys.argv) > 2 else "test-key"
 
@@ -24,20 +22,7 @@ def vector(text):
     return [(byte - 127.5) / 127.5 for byte in digest[:8]]
 
 
-class Handler(BaseHTTPRequestHandler):
-    disable_nagle_algorithm = True
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def reply(self, status, body, content_type="application/json"):
-        data = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+class Handler(JSONHandler):
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
@@ -66,22 +51,6 @@ class Handler(BaseHTTPRequestHandler):
                          "usage": {"prompt_tokens": len(texts), "total_tokens": len(texts)}})
 
 
-def stop_when_stdin_closes(server):
-    sys.stdin.read()
-    server.shutdown()
-
-
-def main():
-    # A parent may start us with signals blocked (threads of a test runner); make SIGTERM work again.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
-    server = ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1]) if len(sys.argv) > 1 else 0), Handler)
-    print(server.server_address[1], flush=True)
-    threading.Thread(target=stop_when_stdin_closes, args=(server,), daemon=True).start()
-    timer = threading.Timer(120, server.shutdown)
-    timer.daemon = True
-    timer.start()
-    server.serve_forever()
-
-
 if __name__ == "__main__":
-    main()
+    # The 120 s limit is a safety net for a test that dies without closing our standard input.
+    serve(Handler, port=int(sys.argv[1]) if len(sys.argv) > 1 else 0, lifetime=120)

@@ -13,12 +13,9 @@ message contains:
 Every answer reports usage.total_tokens = 100. POST /count -> {"count": n, "last": <last request body>}.
 """
 import json
-import os
-import signal
-import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from fixture_server import JSONHandler, serve
 
 lock = threading.Lock()
 state = {"count": 0, "last": None, "seen": set()}
@@ -44,22 +41,16 @@ def verdict_for(user, body_text):
     return json.dumps({"verdict": "pass", "score": 0.9, "reason": "the reply gives the expected answer"})
 
 
-class Handler(BaseHTTPRequestHandler):
-    disable_nagle_algorithm = True
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
+class Handler(JSONHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length", 0))
         raw = self.rfile.read(length)
         if self.path == "/count":
             with lock:
-                self.reply({"count": state["count"], "last": state["last"]})
+                self.reply(200, {"count": state["count"], "last": state["last"]})
             return
         if self.path != "/v1/chat/completions":
-            self.reply({"error": "not found"}, status=404)
+            self.reply(404, {"error": "not found"})
             return
         body = json.loads(raw)
         with lock:
@@ -67,39 +58,12 @@ class Handler(BaseHTTPRequestHandler):
             state["last"] = body
         user = body["messages"][-1]["content"]
         content = verdict_for(user, raw.decode())
-        self.reply({
+        self.reply(200, {
             "id": "chatcmpl-1", "object": "chat.completion", "model": body.get("model"),
             "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
             "usage": {"prompt_tokens": 80, "completion_tokens": 20, "total_tokens": 100},
         })
 
-    def reply(self, payload, status=200):
-        data = json.dumps(payload).encode()
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-
-def exit_when_stdin_closes():
-    sys.stdin.read()
-    os._exit(0)
-
-
-def main():
-    # A child of the Swift test process may inherit blocked signals: unblock them, and also exit when the test
-    # closes our standard input.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    server.serve_forever()
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    serve(Handler)

@@ -7,11 +7,7 @@ Binds a free port on 127.0.0.1 and prints it on the first line.
   POST /broken                          -> HTTP 500
 """
 import json
-import os
-import signal
-import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from fixture_server import JSONHandler, serve
 
 
 def moderation(text):
@@ -31,13 +27,7 @@ def classify(text):
     return {"toxic": 0.01, "insult": 0.01, "threat": 0.01, "Severe Toxicity": 0.0, "unrelated": 1.0}
 
 
-class Handler(BaseHTTPRequestHandler):
-    disable_nagle_algorithm = True
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
+class Handler(JSONHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length", 0))
         body = json.loads(self.rfile.read(length) or b"{}")
@@ -48,30 +38,6 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self.reply(500, {"error": "broken"})
 
-    def reply(self, status, payload):
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-
-def exit_when_stdin_closes():
-    sys.stdin.read()
-    os._exit(0)
-
-
-def main():
-    # A child of the Swift test process may inherit blocked signals: unblock them, and also exit when the test
-    # closes our standard input.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    server.serve_forever()
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    serve(Handler)

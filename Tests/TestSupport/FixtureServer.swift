@@ -7,14 +7,17 @@ public final class FixtureServer: @unchecked Sendable {
     private let process: Process
     private let input: Pipe
 
-    public init(script: String) throws {
+    /// Starts `Tests/Fixtures/<script>` with `arguments` after the script path.
+    public init(script: String, arguments: [String] = []) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Python.repositoryRoot.appendingPathComponent("Tests/Fixtures/\(script)").path]
+            + arguments
         let output = Pipe()
         let input = Pipe()
         process.standardOutput = output
         process.standardInput = input
+        process.standardError = FileHandle.nullDevice
         try process.run()
         var line = Data()
         while true {
