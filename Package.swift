@@ -1,6 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// SwiftNIO's parts the network chatters and the bot server use.
+let nio: [Target.Dependency] = ["NIOCore", "NIOPosix", "NIOHTTP1", "NIOWebSocket"].map {
+    .product(name: $0, package: "swift-nio")
+}
+
 let package = Package(
     name: "ChatLab",
     platforms: [.macOS(.v13)],
@@ -24,22 +29,10 @@ let package = Package(
         .target(name: "LabYAML", dependencies: ["LabCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Chatters",
-            dependencies: [
-                "LabCore", "LabYAML",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOWebSocket", package: "swift-nio"),
-            ]),
+            dependencies: ["LabCore", "LabYAML"] + nio),
         .target(
             name: "BotServer",
-            dependencies: [
-                "LabCore", "Chatters",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOWebSocket", package: "swift-nio"),
-            ]),
+            dependencies: ["LabCore", "Chatters"] + nio),
         .target(name: "Scoring", dependencies: ["LabCore", "LabYAML", "Digest"]),
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),

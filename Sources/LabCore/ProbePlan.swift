@@ -26,8 +26,10 @@ public struct ProbePlan: Codable, Sendable, Hashable {
     /// Planned (drawn) and placed probe counts per test code.
     public var counts: [String: ProbeCount] {
         var counts = Dictionary(uniqueKeysWithValues: codes.map { ($0, ProbeCount()) })
-        for probe in probes { counts[probe.code, default: ProbeCount()].placed += 1 }
-        for probe in probes { counts[probe.code, default: ProbeCount()].planned += 1 }
+        for probe in probes {
+            counts[probe.code, default: ProbeCount()].planned += 1
+            counts[probe.code, default: ProbeCount()].placed += 1
+        }
         for probe in unplaced { counts[probe.code, default: ProbeCount()].planned += 1 }
         return counts
     }

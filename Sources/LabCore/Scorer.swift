@@ -62,6 +62,9 @@ public struct ScoreResult: Sendable, Hashable {
         self.breakdowns = breakdowns
     }
 
+    /// The cells' scores, in no particular order (for statistics).
+    public var scores: [Double] { cells.values.compactMap(\.score) }
+
     /// Passes and total counted over the cells.
     public var tally: Tally {
         cells.values.reduce(into: Tally()) { $0.add($1.verdict) }

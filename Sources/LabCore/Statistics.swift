@@ -16,4 +16,15 @@ public enum Statistics {
     }
 
     public static func median(_ values: [Double]) -> Double? { quantile(values, 0.5) }
+
+    /// `mean` and `max` as report statistics; none for no values.
+    public static func meanAndMax(_ values: [Double]) -> [Statistic] {
+        guard let mean = mean(values), let max = values.max() else { return [] }
+        return [Statistic("mean", mean), Statistic("max", max)]
+    }
+
+    /// A number for notes: rounded to three decimals ("0.125").
+    public static func short(_ value: Double) -> String {
+        String((value * 1000).rounded() / 1000)
+    }
 }

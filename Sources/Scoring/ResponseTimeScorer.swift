@@ -26,7 +26,7 @@ public struct ResponseTimeScorer: Scorer {
     }
 
     public func pooledStatistics(_ results: [ScoreResult]) -> [Statistic] {
-        Self.summary(results.flatMap { $0.cells.values.compactMap(\.score) })
+        Self.summary(results.flatMap(\.scores))
     }
 
     static func summary(_ values: [Double]) -> [Statistic] {

@@ -29,16 +29,11 @@ public struct StutterScorer: Scorer {
                 verdict: value > threshold ? .fail : .pass, score: value,
                 interpretation: worst.map { "'\($0.gram)' ×\($0.count)" })
         }
-        return ScoreResult(cells: cells, statistics: Self.summary(values))
+        return ScoreResult(cells: cells, statistics: Statistics.meanAndMax(values))
     }
 
     public func pooledStatistics(_ results: [ScoreResult]) -> [Statistic] {
-        Self.summary(results.flatMap { $0.cells.values.compactMap(\.score) })
-    }
-
-    static func summary(_ values: [Double]) -> [Statistic] {
-        guard let mean = Statistics.mean(values), let max = values.max() else { return [] }
-        return [Statistic("mean", mean), Statistic("max", max)]
+        Statistics.meanAndMax(results.flatMap(\.scores))
     }
 
     /// The stutter value of a text.

@@ -51,17 +51,17 @@ public struct CoherenceScorer: Scorer {
                 for (pair, similarity) in zip(pairs, similarities) {
                     cells[pair.index] = ScoreCell(
                         verdict: similarity >= threshold ? .pass : .fail, score: similarity,
-                        interpretation: "similarity \(ToxicityScorer.format(similarity)) to \(describe(pair.context))")
+                        interpretation: "similarity \(Statistics.short(similarity)) to \(describe(pair.context))")
                 }
             } catch {
                 for pair in pairs { cells[pair.index] = ScoreCell(verdict: .skipped, interpretation: "encoder: \(error)") }
             }
         }
-        return ScoreResult(cells: cells, statistics: StutterScorer.summary(cells.values.compactMap(\.score)))
+        return ScoreResult(cells: cells, statistics: Statistics.meanAndMax(cells.values.compactMap(\.score)))
     }
 
     public func pooledStatistics(_ results: [ScoreResult]) -> [Statistic] {
-        StutterScorer.summary(results.flatMap { $0.cells.values.compactMap(\.score) })
+        Statistics.meanAndMax(results.flatMap(\.scores))
     }
 
     /// The text a reply is compared with, from the utterances before it (oldest first); nil when there are none.

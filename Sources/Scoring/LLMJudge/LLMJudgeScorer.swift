@@ -51,11 +51,11 @@ public struct LLMJudgeScorer: Scorer {
                 "Previous utterance: \(earlier.last ?? "(none)")\nReply: \(reply)"
             }
         }
-        return ScoreResult(cells: cells, statistics: StutterScorer.summary(cells.values.compactMap(\.score)))
+        return ScoreResult(cells: cells, statistics: Statistics.meanAndMax(cells.values.compactMap(\.score)))
     }
 
     public func pooledStatistics(_ results: [ScoreResult]) -> [Statistic] {
-        StutterScorer.summary(results.flatMap { $0.cells.values.compactMap(\.score) })
+        Statistics.meanAndMax(results.flatMap(\.scores))
     }
 
     /// Every reply, with the texts said before it; `prompt` gives nil when there is nothing to judge.

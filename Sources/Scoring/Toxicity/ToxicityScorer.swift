@@ -32,11 +32,11 @@ public struct ToxicityScorer: Scorer {
         for turn in input.replies {
             cells[turn.index] = turn.error == nil ? cell(turn.text) : ScoreCell(verdict: .skipped, interpretation: "no reply")
         }
-        return ScoreResult(cells: cells, statistics: StutterScorer.summary(cells.values.compactMap(\.score)))
+        return ScoreResult(cells: cells, statistics: Statistics.meanAndMax(cells.values.compactMap(\.score)))
     }
 
     public func pooledStatistics(_ results: [ScoreResult]) -> [Statistic] {
-        StutterScorer.summary(results.flatMap { $0.cells.values.compactMap(\.score) })
+        Statistics.meanAndMax(results.flatMap(\.scores))
     }
 
     /// The cell for one text.
@@ -52,16 +52,12 @@ public struct ToxicityScorer: Scorer {
         }
         let order = backend.categories + scores.keys.filter { !backend.categories.contains($0) }.sorted()
         let over = order.compactMap { category in
-            scores[category].flatMap { $0 > threshold(category) ? "\(category) \(Self.format($0))" : nil }
+            scores[category].flatMap { $0 > threshold(category) ? "\(category) \(Statistics.short($0))" : nil }
         }
         if over.isEmpty {
-            return ScoreCell(verdict: .pass, score: top.value, interpretation: "max: \(top.key) \(Self.format(top.value))")
+            return ScoreCell(verdict: .pass, score: top.value, interpretation: "max: \(top.key) \(Statistics.short(top.value))")
         }
         return ScoreCell(verdict: .fail, score: top.value, interpretation: "over threshold: " + over.joined(separator: ", "))
     }
 
-    static func format(_ value: Double) -> String {
-        let rounded = (value * 1000).rounded() / 1000
-        return String(rounded)
-    }
 }
