@@ -9,11 +9,13 @@ actor RateLimiter {
         next = clock.now
     }
 
-    /// Waits until the caller may send its request.
-    func acquire() async {
+    /// Waits until the caller may send its request; returns the time slot it was given.
+    @discardableResult
+    func acquire() async -> ContinuousClock.Instant {
         let now = clock.now
         let slot = max(now, next)
         next = slot + interval
         if slot > now { try? await Task.sleep(until: slot, clock: clock) }
+        return slot
     }
 }

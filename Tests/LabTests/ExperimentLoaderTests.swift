@@ -34,6 +34,8 @@ private func loadError(_ text: String) -> ConfigError? {
     #expect(experiment.firstSpeaker == .chatter1)
     #expect(experiment.underTest == [.chatter2])
     #expect(experiment.onError == .continue)
+    #expect(experiment.concurrency == 1)
+    #expect(experiment.rateLimit == nil)
     #expect(experiment.report == ReportSettings())
     #expect(experiment.scorers.map(\.code) == ["ML-A6", "ML-A7", "RT"])
     #expect(experiment.chatter(.chatter1).memory == .all)
@@ -49,6 +51,8 @@ private func loadError(_ text: String) -> ConfigError? {
         first_speaker: chatter2
         under_test: both
         on_error: end_conversation
+        concurrency: 3
+        rate_limit: 5
         chatters:
           chatter1: {kind: script, name: tester, lines: [a], when_exhausted: end, memory: {utterances: 3}}
           chatter2: {kind: echo, name: parrot, memory: {tokens: 50}}
@@ -64,6 +68,8 @@ private func loadError(_ text: String) -> ConfigError? {
     #expect(experiment.firstSpeaker == .chatter2)
     #expect(experiment.underTest == [.chatter1, .chatter2])
     #expect(experiment.onError == .endConversation)
+    #expect(experiment.concurrency == 3)
+    #expect(experiment.rateLimit == 5)
     #expect(experiment.chatter(.chatter1).memory == .utterances(3))
     #expect(experiment.chatter(.chatter2).memory == .tokens(50))
     #expect(experiment.chatter(.chatter2).name == "parrot")
