@@ -25,6 +25,14 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
         .systemLibrary(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // Refuses glibc printf extensions in the executable (see hooks.c): libxlsxwriter's fprintf stays fast.
+        .target(
+            name: "CPrintfHooks",
+            linkerSettings: [
+                .unsafeFlags(
+                    ["register_printf_specifier", "register_printf_function", "register_printf_modifier",
+                     "register_printf_type"].flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })
+            ]),
         .target(name: "LabCore"),
         .target(name: "LabYAML", dependencies: ["LabCore", .product(name: "Yams", package: "Yams")]),
         .target(
@@ -51,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "chatlab",
             dependencies: [
-                "Lab", "Probes", "Scoring", "Reports", "BotServer", "Embeddings",
+                "Lab", "Probes", "Scoring", "Reports", "BotServer", "Embeddings", "CPrintfHooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -6,10 +6,12 @@ Usage: python3 scripts/bench_workbook_xlsxwriter.py [--runs 1000] [--rounds 100]
 Writes the same sheets, cells and formats as ChatLab's run workbook does for the synthetic experiment of
 Sources/Lab/WorkbookBenchmark.swift (one sheet per run: header, a row per round with two utterances and three
 scorers' verdict, score and note, an error column, then passes / total / pass rate rows and a link), in
-constant_memory mode. Prints one JSON line: {"tool", "runs", "rounds", "cells", "seconds", "peak_kb", "bytes"}.
+constant_memory mode. Prints one JSON line: {"tool", "runs", "rounds", "cells", "seconds", "user_seconds",
+"system_seconds", "peak_kb", "bytes"}.
 """
 import argparse
 import json
+import resource
 import os
 import time
 
@@ -112,8 +114,10 @@ def main():
         cells += 1
     book.close()
     seconds = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({
         "tool": "XlsxWriter (Python)", "runs": args.runs, "rounds": rounds, "cells": cells, "seconds": seconds,
+        "user_seconds": usage.ru_utime, "system_seconds": usage.ru_stime,
         "peak_kb": peak_kb(), "bytes": os.path.getsize(args.out),
     }))
 

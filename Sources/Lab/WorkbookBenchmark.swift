@@ -15,6 +15,9 @@ public enum WorkbookBenchmark {
         public var rounds: Int
         public var cells: Int
         public var seconds: Double
+        /// CPU time the whole process spent in user space and in the kernel (creating and writing files), if known.
+        public var userSeconds: Double?
+        public var systemSeconds: Double?
         /// The process's peak resident memory (VmHWM), in kB.
         public var peakKB: Int
         public var bytes: Int
@@ -22,6 +25,8 @@ public enum WorkbookBenchmark {
         enum CodingKeys: String, CodingKey {
             case tool, runs, rounds, cells, seconds, bytes
             case peakKB = "peak_kb"
+            case userSeconds = "user_seconds"
+            case systemSeconds = "system_seconds"
         }
 
         public var cellsPerSecond: Double { seconds > 0 ? Double(cells) / seconds : 0 }
@@ -93,9 +98,18 @@ public enum WorkbookBenchmark {
         try writer.finish()
         let seconds = Date().timeIntervalSince(start)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let cpu = cpuSeconds()
         return Measurement(
             tool: "chatlab (libxlsxwriter)", runs: runs, rounds: rounds, cells: cells, seconds: seconds,
-            peakKB: peakResidentKB() ?? 0, bytes: bytes)
+            userSeconds: cpu.user, systemSeconds: cpu.system, peakKB: peakResidentKB() ?? 0, bytes: bytes)
+    }
+
+    /// This process's CPU time so far, in user space and in the kernel.
+    static func cpuSeconds() -> (user: Double, system: Double) {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return (0, 0) }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return (seconds(usage.ru_utime), seconds(usage.ru_stime))
     }
 
     /// VmHWM from /proc/self/status: the peak resident memory of this process, in kB (`nil` off Linux).
@@ -107,12 +121,21 @@ public enum WorkbookBenchmark {
         return nil
     }
 
-    /// The result table: tool, runs, cells, seconds, cells/s, peak MB.
+    /// The fastest of several measurements of one size, with the highest peak memory among them.
+    public static func fastest(_ measurements: [Measurement]) -> Measurement? {
+        guard var best = measurements.min(by: { $0.seconds < $1.seconds }) else { return nil }
+        best.peakKB = measurements.map(\.peakKB).max() ?? best.peakKB
+        return best
+    }
+
+    /// The result table: tool, runs, cells, seconds, CPU seconds in user space and kernel, cells/s, peak MB.
     public static func table(_ measurements: [Measurement]) -> String {
-        var rows = [["tool", "runs", "cells", "seconds", "cells/s", "peak MB"]]
+        var rows = [["tool", "runs", "cells", "seconds", "user s", "kernel s", "cells/s", "peak MB"]]
         for m in measurements {
             rows.append([
                 m.tool, "\(m.runs) × \(m.rounds)", grouped(m.cells), String(format: "%.2f", m.seconds),
+                m.userSeconds.map { String(format: "%.2f", $0) } ?? "-",
+                m.systemSeconds.map { String(format: "%.2f", $0) } ?? "-",
                 grouped(Int(m.cellsPerSecond.rounded())), String(format: "%.1f", m.peakMB),
             ])
         }

@@ -5,12 +5,19 @@ struct RoundTurns {
     var round: Int
     var chatter1: Turn?
     var chatter2: Turn?
+    /// The round's turns in seat order.
+    private(set) var turns: [Turn] = []
+    /// The fill of a round that carries a probe turn (question yellow, information blue), or `nil`.
+    private(set) var probeFill: UInt32?
+    /// True when a turn of the round failed.
+    private(set) var hasError = false
+
+    init(round: Int) {
+        self.round = round
+    }
 
     /// The turn a seat spoke in this round (the first one, as ``Transcript/turn(round:seat:)``).
     func turn(_ seat: Seat) -> Turn? { seat == .chatter1 ? chatter1 : chatter2 }
-
-    /// The round's turns in seat order.
-    var turns: [Turn] { [chatter1, chatter2].compactMap { $0 } }
 
     /// Rounds `1...transcript.roundCount` in order, in one pass over the turns.
     static func index(_ transcript: Transcript) -> [RoundTurns] {
@@ -22,15 +29,18 @@ struct RoundTurns {
             default: break
             }
         }
+        for index in rounds.indices { rounds[index].summarize() }
         return rounds
     }
 
-    /// The fill of a round that carries a probe turn (question yellow, information blue), or `nil`.
-    var probeFill: UInt32? {
+    /// Fills in what every cell of the row would otherwise work out again.
+    private mutating func summarize() {
+        turns = [chatter1, chatter2].compactMap { $0 }
         let roles = turns.compactMap { $0.probe?.role }
-        if roles.contains(.question) { return ReportStyle.questionFill }
-        if roles.contains(.information) { return ReportStyle.informationFill }
-        return nil
+        probeFill =
+            roles.contains(.question)
+            ? ReportStyle.questionFill : roles.contains(.information) ? ReportStyle.informationFill : nil
+        hasError = turns.contains { $0.error != nil }
     }
 }
 

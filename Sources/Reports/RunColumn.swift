@@ -76,8 +76,8 @@ enum RunColumn: Hashable {
         }
     }
 
-    /// The cell of this column for one round of a run; `results` are the run's score results by series.
-    func cell(_ round: RoundTurns, results: [SeriesKey: ScoreResult]) -> (CellValue, CellStyle) {
+    /// The cell of this column for one round of a run; `result` is the score result of the column's series.
+    func cell(_ round: RoundTurns, result: ScoreResult?) -> (CellValue, CellStyle) {
         switch self {
         case .round:
             return (.integer(round.round), ReportStyle.body)
@@ -92,22 +92,23 @@ enum RunColumn: Hashable {
         case .probeOriginal:
             return (joined(round.turns.compactMap { $0.probe?.original }), ReportStyle.wrapped)
         case .verdict(let key):
-            guard let verdict = scoreCell(key, round, results)?.verdict else { return (.blank, ReportStyle.body) }
+            guard let verdict = scoreCell(key, round, result)?.verdict else { return (.blank, ReportStyle.body) }
             return (.text(verdict.rawValue), Self.style(verdict))
         case .score(let key):
-            return (.number(scoreCell(key, round, results)?.score), ReportStyle.score)
+            return (.number(scoreCell(key, round, result)?.score), ReportStyle.score)
         case .note(let key):
-            return (.text(scoreCell(key, round, results)?.interpretation), ReportStyle.wrapped)
+            return (.text(scoreCell(key, round, result)?.interpretation), ReportStyle.wrapped)
         case .metric(let seat, let name):
             return (.number(round.turn(seat)?.metrics?[name]), ReportStyle.score)
         case .error:
+            guard round.hasError else { return (.blank, ReportStyle.wrapped) }
             return (joined(round.turns.compactMap { $0.error?.description }), ReportStyle.wrapped)
         }
     }
 
-    private func scoreCell(_ key: SeriesKey, _ round: RoundTurns, _ results: [SeriesKey: ScoreResult]) -> ScoreCell? {
-        guard let turn = round.turn(key.seat) else { return nil }
-        return results[key]?.cells[turn.index]
+    private func scoreCell(_ key: SeriesKey, _ round: RoundTurns, _ result: ScoreResult?) -> ScoreCell? {
+        guard let result, let turn = round.turn(key.seat) else { return nil }
+        return result.cells[turn.index]
     }
 
     private func joined(_ parts: [String]) -> CellValue {

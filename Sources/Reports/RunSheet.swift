@@ -19,11 +19,12 @@ enum RunSheet {
         }
         var results: [SeriesKey: ScoreResult] = [:]
         for series in run.series where results[series.key] == nil { results[series.key] = series.result }
+        let columnResults = columns.map { column in column.seriesKey.flatMap { results[$0] } }
         let rounds = RoundTurns.index(run.transcript)
         for round in rounds {
             let fill = round.probeFill
             for (col, column) in columns.enumerated() {
-                var (value, style) = column.cell(round, results: results)
+                var (value, style) = column.cell(round, result: columnResults[col])
                 if let fill, !column.isVerdict { style.fill = fill }
                 try sheet.write(row: round.round, col: col, value, style: style)
             }

@@ -16,8 +16,8 @@ public struct Sheet {
     public let name: String
     private let workbook: Workbook
     private let worksheet: UnsafeMutablePointer<lxw_worksheet>
-    /// The lowest row a cell may still be written to (constant-memory workbooks only).
-    private let cursor = RowCursor()
+    /// The row being written and the formats last used per column, shared by the copies of this sheet.
+    private let state = SheetState()
 
     init(workbook: Workbook, worksheet: UnsafeMutablePointer<lxw_worksheet>, name: String) {
         self.workbook = workbook
@@ -31,7 +31,7 @@ public struct Sheet {
     public func write(row: Int, col: Int, _ value: CellValue, style: CellStyle = .plain) throws {
         try checkCell(row, col)
         try checkOrder(row, col)
-        let format = try workbook.format(for: style)
+        let format = try format(for: style, col: col)
         let (r, c) = (lxw_row_t(row), lxw_col_t(col))
         let error: lxw_error
         switch value {
@@ -152,6 +152,18 @@ public struct Sheet {
         return cut
     }
 
+    /// The workbook's format for `style`, remembered per column: a column mostly repeats its style row after row, and
+    /// comparing two styles is cheaper than hashing one.
+    private func format(for style: CellStyle, col: Int) throws -> UnsafeMutablePointer<lxw_format>? {
+        if col < state.formats.count, let last = state.formats[col], last.style == style { return last.format }
+        let format = try workbook.format(for: style)
+        if col >= state.formats.count {
+            state.formats.append(contentsOf: repeatElement(nil, count: col + 1 - state.formats.count))
+        }
+        state.formats[col] = (style, format)
+        return format
+    }
+
     private func checkCell(_ row: Int, _ col: Int) throws {
         _ = try workbook.openHandle()
         guard (0...Self.maxRow).contains(row), (0...Self.maxColumn).contains(col) else {
@@ -163,12 +175,12 @@ public struct Sheet {
     /// In constant-memory mode, rows above the one being written are already on disk.
     private func checkOrder(_ row: Int, _ col: Int) throws {
         guard workbook.constantMemory else { return }
-        guard row >= cursor.row else {
+        guard row >= state.row else {
             throw WorkbookError.writeFailed(
                 path: workbook.path, sheet: name, row: row, column: col,
-                reason: "row \(cursor.row + 1) was already started and this constant-memory workbook writes rows in order")
+                reason: "row \(state.row + 1) was already started and this constant-memory workbook writes rows in order")
         }
-        cursor.row = row
+        state.row = row
     }
 
     private func check(_ error: lxw_error, row: Int, col: Int) throws {
@@ -178,7 +190,8 @@ public struct Sheet {
     }
 }
 
-/// The row a constant-memory sheet is writing; shared by the copies of a ``Sheet``.
-private final class RowCursor {
+/// What the copies of a ``Sheet`` share: the row a constant-memory sheet is writing and the last format per column.
+private final class SheetState {
     var row = 0
+    var formats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>?)?] = []
 }

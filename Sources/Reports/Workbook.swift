@@ -30,6 +30,8 @@ public final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     private var sheetNames: Set<String> = []
+    /// Where libxlsxwriter puts its temporary files; kept until the workbook is closed or dropped.
+    private let parts: PartsFolder?
 
     /// Starts a workbook that ``close()`` will write to `path`.
     ///
@@ -41,15 +43,24 @@ public final class Workbook {
         self.path = path
         self.constantMemory = constantMemory
         try Self.checkWritable(path)
+        if constantMemory { ProcessResources.raiseOpenFileLimit() }
+        parts = PartsFolder.beside(path)
+        // libxlsxwriter keeps its own copy of the folder's path.
+        let folder = parts?.cPath()
+        defer { free(folder) }
         var options = lxw_workbook_options(
-            constant_memory: UInt8(constantMemory ? LXW_TRUE.rawValue : LXW_FALSE.rawValue), tmpdir: nil,
+            constant_memory: UInt8(constantMemory ? LXW_TRUE.rawValue : LXW_FALSE.rawValue), tmpdir: folder,
             use_zip64: UInt8(LXW_FALSE.rawValue))
-        guard let handle = workbook_new_opt(path, &options) else { throw WorkbookError.cannotCreate(path: path) }
+        guard let handle = workbook_new_opt(path, &options) else {
+            parts?.remove()
+            throw WorkbookError.cannotCreate(path: path)
+        }
         self.handle = handle
     }
 
     deinit {
         if let handle { lxw_workbook_free(handle) }
+        parts?.remove()
     }
 
     /// True until ``close()`` is called.
@@ -61,7 +72,12 @@ public final class Workbook {
     public func addSheet(_ name: String) throws -> Sheet {
         let handle = try openHandle()
         let unique = SheetName.unique(name, taken: sheetNames)
+        // The sheets written so far are done with their rows: give what they freed back before the next one starts.
+        if constantMemory, !sheetNames.isEmpty { ProcessResources.releaseFreedMemory() }
         guard let worksheet = workbook_add_worksheet(handle, unique) else {
+            if constantMemory, errno == EMFILE || errno == ENFILE {
+                throw WorkbookError.tooManyOpenFiles(path: path, sheets: sheetNames.count)
+            }
             throw WorkbookError.badSheetName(path: path, name: name)
         }
         sheetNames.insert(unique.lowercased())
@@ -75,7 +91,15 @@ public final class Workbook {
         // workbook_close frees the workbook even when it fails: forget it first so it is never freed twice.
         self.handle = nil
         formats.removeAll()
+        // The sheets' rows are on disk already; the parts are packed one at a time, through memory when possible.
+        let packing = PartsFolder.forPacking()
+        if let packing, let folder = packing.cPath() {
+            free(handle.pointee.options.tmpdir)
+            handle.pointee.options.tmpdir = folder
+        }
         let error = workbook_close(handle)
+        packing?.remove()
+        parts?.remove()
         guard error == LXW_NO_ERROR else {
             throw WorkbookError.closeFailed(
                 path: path, code: Int(error.rawValue), reason: Self.describe(error))

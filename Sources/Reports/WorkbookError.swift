@@ -12,6 +12,8 @@ public enum WorkbookError: Error, Sendable, Hashable, CustomStringConvertible {
     case alreadyClosed(path: String)
     /// libxlsxwriter refused a sheet name even after sanitizing.
     case badSheetName(path: String, name: String)
+    /// A constant-memory workbook keeps a temporary file open per sheet, and the process may not open another one.
+    case tooManyOpenFiles(path: String, sheets: Int)
     /// A cell, column or range could not be written (e.g. beyond Excel's 1,048,576 rows or 16,384 columns).
     case writeFailed(path: String, sheet: String, row: Int, column: Int, reason: String)
     /// Writing the file failed at close; the file is missing or incomplete.
@@ -31,6 +33,9 @@ public enum WorkbookError: Error, Sendable, Hashable, CustomStringConvertible {
             return "workbook \(path) is already closed"
         case .badSheetName(let path, let name):
             return "cannot add sheet \"\(name)\" to \(path)"
+        case .tooManyOpenFiles(let path, let sheets):
+            return "cannot add sheet \(sheets + 1) to \(path): too many open files (a streamed workbook keeps one "
+                + "temporary file per sheet); raise the limit with `ulimit -n` (the hard limit is already in use)"
         case .writeFailed(let path, let sheet, let row, let column, let reason):
             return "cannot write \(path), sheet \"\(sheet)\" row \(row + 1) column \(column + 1): \(reason)"
         case .closeFailed(let path, let code, let reason):

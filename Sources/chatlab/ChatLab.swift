@@ -1,4 +1,5 @@
 import ArgumentParser
+import CPrintfHooks
 import Lab
 
 @main
@@ -20,6 +21,8 @@ struct ChatLab: AsyncParsableCommand {
 
     /// Plugs in the sentence encoder, then parses and runs the command as ArgumentParser's own `main` does.
     static func main() async {
+        // Links the printf guard (Sources/CPrintfHooks): by now it has refused libquadmath's printf extensions.
+        _ = chatlab_printf_extensions_refused()
         EncoderSetup.install()
         do {
             var command = try parseAsRoot()

@@ -82,9 +82,27 @@ import TestSupport
         let folder = try TemporaryDirectory()
         let path = folder.path("abandoned.xlsx")
         do {
-            let book = try Workbook(path: path)
+            let book = try Workbook(path: path, constantMemory: true)
             _ = try book.addSheet("One")
+            // libxlsxwriter's temporary files go to a private folder beside the output while it is open.
+            let open = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+            #expect(open.count == 1 && open.allSatisfy { $0.hasPrefix(".abandoned.xlsx.parts-") }, "\(open)")
         }
         #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
+    @Test func closedWorkbookLeavesOnlyTheFile() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("kept.xlsx")
+        let book = try Workbook(path: path, constantMemory: true)
+        for index in 1...3 {
+            let sheet = try book.addSheet("Sheet \(index)")
+            for row in 0..<50 { try sheet.write(row: row, col: 0, .integer(row * index)) }
+        }
+        try book.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["kept.xlsx"])
+        let dump = try XLSXDump.load(path)
+        #expect(dump.sheet(named: "Sheet 3")?.value(row: 50, col: 1) == .number(147))
     }
 }

@@ -17,15 +17,21 @@ public struct ChatlabProcess {
 
     /// Starts `chatlab` with `arguments` in the repository root, with `environment` added to this process's
     /// environment; returns the running process and its pipes.
-    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws
-        -> (Process, stdin: Pipe, stdout: Pipe, stderr: Pipe)
+    /// - Parameter openFileLimit: a soft limit on open files to start it under (`ulimit -Sn`), as on a stock machine.
+    public static func start(_ arguments: [String], environment: [String: String] = [:], openFileLimit: Int? = nil)
+        throws -> (Process, stdin: Pipe, stdout: Pipe, stderr: Pipe)
     {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(binary) (run 'swift build' first)"])
         }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        if let openFileLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -Sn \(openFileLimit) && exec \"$0\" \"$@\"", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
@@ -42,10 +48,11 @@ public struct ChatlabProcess {
 
     /// Runs `chatlab` to the end, feeding `input` on standard input.
     @discardableResult
-    public static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws
-        -> Result
-    {
-        let (process, stdin, stdout, stderr) = try start(arguments, environment: environment)
+    public static func run(
+        _ arguments: [String], input: String = "", environment: [String: String] = [:], openFileLimit: Int? = nil
+    ) throws -> Result {
+        let (process, stdin, stdout, stderr) = try start(
+            arguments, environment: environment, openFileLimit: openFileLimit)
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let errors = BackgroundRead(stderr.fileHandleForReading)
