@@ -15,8 +15,9 @@ extension ChatLab {
                 Start a server first (make bench does it all): chatlab serve --bot reference --port 8099
                 For each concurrency level, runs that many conversations at a time (a script against an http
                 chatter on URL), counts the http chatter's requests per second over the conversation phase, then
-                runs wrk with as many connections on the same endpoint (scripts/wrk_chat.lua). Prints a table and
-                this process's peak memory. Build with -c release for meaningful numbers.
+                runs wrk with as many connections on the same endpoint, each connection carrying conversations of
+                the same lines and length (scripts/wrk_chat.lua), so the server does the same work for both. Prints a
+                table and this process's peak memory. Build with -c release for meaningful numbers.
                 """)
 
         @Option(help: "The server's chat endpoint.")
@@ -40,7 +41,7 @@ extension ChatLab {
             print("concurrency  chatlab req/s  wrk req/s  chatlab/wrk  errors")
             for level in concurrency {
                 let (rate, errors) = try await measure(level: level, folder: "\(folder)/c\(level)")
-                let wrk = wrkSeconds > 0 ? Self.wrk(url: url, connections: level, seconds: wrkSeconds) : nil
+                let wrk = wrkSeconds > 0 ? Self.wrk(url: url, connections: level, seconds: wrkSeconds, rounds: rounds) : nil
                 let ratio = wrk.map { String(format: "%10.0f %%", rate / $0 * 100) } ?? "          -"
                 print(String(format: "%11d  %13.0f  %9@  %@  %6d", level, rate,
                     wrk.map { String(format: "%.0f", $0) } ?? "-", ratio, errors))
@@ -81,10 +82,18 @@ extension ChatLab {
         }
 
         /// wrk's requests per second, or nil when wrk is missing or fails.
-        static func wrk(url: String, connections: Int, seconds: Int) -> Double? {
+        /// wrk's requests per second with `connections` connections, each carrying one conversation at a time of
+        /// `rounds` messages, the same lines the benchmark's script chatter says (scripts/wrk_chat.lua).
+        static func wrk(url: String, connections: Int, seconds: Int, rounds: Int) -> Double? {
             let process = Process()
+            let threads = min(2, connections)
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["wrk", "-t", "\(min(2, connections))", "-c", "\(connections)", "-d", "\(seconds)s", "-s", "scripts/wrk_chat.lua", url]
+            process.arguments = [
+                "wrk", "-t", "\(threads)", "-c", "\(connections)", "-d", "\(seconds)s", "-s", "scripts/wrk_chat.lua", url,
+            ]
+            process.environment = ProcessInfo.processInfo.environment.merging([
+                "WRK_SESSIONS": "\(connections)", "WRK_THREADS": "\(threads)", "WRK_ROUNDS": "\(rounds)",
+            ]) { $1 }
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = Pipe()

@@ -48,6 +48,46 @@ import Testing
         #expect(reply.metrics == ["retries": 0, "http_status": 200])
     }
 
+    /// The client ports of the requests the server received, in order.
+    private func ports() async throws -> [Int] {
+        let (data, _) = try await URLSession.shared.data(from: URL(string: "\(server.base)/ports")!)
+        return try JSONDecoder().decode([Int].self, from: data)
+    }
+
+    private func request(_ conversation: String, round: Int) -> ChatRequest {
+        ChatRequest(conversation: conversation, run: 1, round: round, seat: .chatter2,
+                    history: [Utterance(seat: .chatter1, text: "turn \(round)")], spokenBefore: 0, seed: 11)
+    }
+
+    @Test func eachConversationKeepsItsConnectionUntilItEnds() async throws {
+        let chatter = http("ok")
+        for round in 1...3 {
+            for conversation in ["a", "b"] {
+                let reply = try await chatter.reply(to: request(conversation, round: round))
+                #expect(reply.text == "bot heard: turn \(round)")
+            }
+        }
+        await chatter.endConversation("a")
+        _ = try await chatter.reply(to: request("a", round: 4))
+        let seen = try await ports()
+        #expect(seen.count == 7)
+        let a = [seen[0], seen[2], seen[4]]
+        let b = [seen[1], seen[3], seen[5]]
+        #expect(Set(a).count == 1 && Set(b).count == 1 && a[0] != b[0], "\(seen)")
+        // Ended, so its next turn opens a new connection.
+        #expect(seen[6] != a[0])
+    }
+
+    @Test func aKeptConnectionTheServerClosedIsReplacedWithoutARetry() async throws {
+        let chatter = http("idleclose", retries: 0)
+        for round in 1...3 {
+            let reply = try await chatter.reply(to: request("a", round: round))
+            #expect(reply.text == "bot heard: turn \(round)")
+            #expect(reply.metrics["retries"] == 0)
+        }
+        #expect(Set(try await ports()).count == 3)
+    }
+
     @Test func aSlowServerTimesOut() async throws {
         let result = await failure(http("slow", timeout: 0.5))
         #expect(result?.kind == "timeout")

@@ -17,6 +17,9 @@ Modes:
   malformed  200 with a body that is not JSON
   missing    200 with JSON that lacks data.messages
   auth       ok, and records the Authorization header; GET /recorded lists the recorded values
+  idleclose  ok (kept alive by its headers), then the server closes the connection, as an idle timeout would
+
+Every POST records the client's port: GET /ports lists them in order (one connection per distinct port).
 
 WebSocket (GET /ws/<mode>): each text frame {"message": ...} is answered with {"reply": "bot heard: ..."};
 mode `drop` closes the connection after each reply, `slow` answers after 3 seconds, `ok` stays open.
@@ -33,6 +36,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 COUNTERS = {}
 RECORDED = []
+PORTS = []
 LOCK = threading.Lock()
 
 
@@ -70,6 +74,9 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self):
+        if self.path == "/ports":
+            with LOCK:
+                return self.send(200, json.dumps(PORTS))
         if self.path == "/recorded":
             with LOCK:
                 self.send(200, json.dumps({"authorization": RECORDED}))
@@ -81,6 +88,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length)
+        with LOCK:
+            PORTS.append(self.client_address[1])
         try:
             body = json.loads(raw or b"{}")
         except ValueError:
@@ -121,6 +130,8 @@ class Handler(BaseHTTPRequestHandler):
                 "usage": {"prompt_tokens": len(message.split()), "completion_tokens": len(reply.split())}}))
         else:
             self.send(200, json.dumps({"data": {"messages": [{"text": reply}]}}))
+        if mode == "idleclose":
+            self.close_connection = True
 
     def websocket(self, mode):
         key = self.headers.get("Sec-WebSocket-Key", "")

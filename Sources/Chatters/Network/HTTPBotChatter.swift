@@ -34,7 +34,7 @@ public struct HTTPBotChatter: Chatter, CustomStringConvertible {
     public func reply(to request: ChatRequest) async throws -> ChatReply {
         let payload = body.map { Data($0.render(TemplateValues(request)).text.utf8) }
         let call = HTTPCall(endpoint: endpoint, method: method, headers: headers, body: payload, timeout: timeout)
-        let outcome = try await client.send(call, seed: request.seed)
+        let outcome = try await client.send(call, seed: request.seed, conversation: request.conversation)
         let text: String
         do {
             text = try replyPath?.extract(from: outcome.answer.body) ?? String(decoding: outcome.answer.body, as: UTF8.self)
@@ -42,5 +42,10 @@ public struct HTTPBotChatter: Chatter, CustomStringConvertible {
             throw failure.chatterError(retries: outcome.retries)
         }
         return ChatReply(text, metrics: outcome.metrics)
+    }
+
+    /// Closes the conversation's kept connection.
+    public func endConversation(_ conversation: String) async {
+        client.endConversation(conversation)
     }
 }

@@ -3,81 +3,45 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// Sends one HTTP/1.1 request over a fresh connection (SwiftNIO, plain TCP) and reads the whole answer.
+/// Sends HTTP/1.1 requests (SwiftNIO, plain TCP) and reads whole answers.
 ///
 /// Any status is returned as an answer; only transport problems throw, as ``NetworkFailure/timeout(_:)`` or
 /// ``NetworkFailure/connection(_:)``.
 public enum HTTPTransport {
+    /// Sends `call` over a fresh connection, closed afterwards.
     public static func send(_ call: HTTPCall) async throws -> HTTPAnswer {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let deadline = NIODeadline.now() + TimeAmount(call.timeout)
-        let address = call.endpoint.hostHeader
-        let channel: NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
-        do {
-            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(TimeAmount(call.timeout))
-                .channelOption(.tcpOption(.tcp_nodelay), value: 1)
-                .connect(host: call.endpoint.host, port: call.endpoint.port) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                        return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
-                            wrappingChannelSynchronously: channel)
-                    }
-                }
-        } catch let error as ChannelError where error == .connectTimeout(TimeAmount(call.timeout)) {
-            throw NetworkFailure.timeout("could not connect to \(address) within \(call.timeout.secondsText)")
-        } catch {
-            if clock.now - start >= call.timeout {
-                throw NetworkFailure.timeout("could not connect to \(address) within \(call.timeout.secondsText)")
-            }
-            throw NetworkFailure.connection("cannot connect to \(address): \(ConnectionText.describe(error))")
-        }
-        let timer = channel.channel.eventLoop.scheduleTask(deadline: deadline) { channel.channel.close(promise: nil) }
-        defer { timer.cancel() }
-        var answer = HTTPAnswer(status: 0, headers: [:], body: Data(), chunks: [], seconds: 0)
-        var complete = false
-        do {
-            try await channel.executeThenClose { inbound, outbound in
-                try await outbound.write(.head(head(for: call)))
-                if let body = call.body { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
-                try await outbound.write(.end(nil))
-                for try await part in inbound {
-                    switch part {
-                    case .head(let response):
-                        answer.status = Int(response.status.code)
-                        answer.headers = response.headers
-                    case .body(let buffer):
-                        let bytes = Data(buffer.readableBytesView)
-                        answer.body.append(bytes)
-                        answer.chunks.append(((clock.now - start).seconds, bytes))
-                    case .end:
-                        complete = true
-                        return
-                    }
-                }
-            }
-        } catch {
-            if clock.now - start >= call.timeout {
-                throw NetworkFailure.timeout("no complete answer from \(address) within \(call.timeout.secondsText)")
-            }
-            throw NetworkFailure.connection("the connection to \(address) failed: \(ConnectionText.describe(error))")
-        }
-        guard complete else {
-            if clock.now - start >= call.timeout {
-                throw NetworkFailure.timeout("no complete answer from \(address) within \(call.timeout.secondsText)")
-            }
-            throw NetworkFailure.connection("\(address) closed the connection before the answer was complete")
-        }
-        answer.seconds = (clock.now - start).seconds
-        return answer
+        try await send(call, pool: nil, conversation: "")
     }
 
-    private static func head(for call: HTTPCall) -> HTTPRequestHead {
+    /// Sends `call` over the conversation's kept connection when `pool` has one, else over a new one, and keeps the
+    /// connection in `pool` afterwards when the server allows it. A kept connection the server has meanwhile closed
+    /// (it fails before any part of the answer arrives) is replaced by a new one once, within the same time limit.
+    static func send(_ call: HTTPCall, pool: HTTPConnectionPool?, conversation: String) async throws -> HTTPAnswer {
+        let start = ContinuousClock.now
+        let head = head(for: call, keepAlive: pool != nil)
+        var kept = pool?.take(conversation)
+        while true {
+            let connection: HTTPConnection
+            if let kept { connection = kept } else {
+                connection = try await HTTPConnection.open(call.endpoint, start: start, timeout: call.timeout)
+            }
+            do {
+                let answer = try await connection.exchange(call, head: head, start: start)
+                if let pool, connection.isReusable { pool.put(conversation, connection) } else { connection.close() }
+                return answer
+            } catch let failure as NetworkFailure {
+                connection.close()
+                guard kept != nil, case .connection = failure, !connection.answerStarted else { throw failure }
+                kept = nil
+            }
+        }
+    }
+
+    private static func head(for call: HTTPCall, keepAlive: Bool) -> HTTPRequestHead {
         var head = HTTPRequestHead(version: .http1_1, method: call.method, uri: call.endpoint.target)
         head.headers.add(name: "Host", value: call.endpoint.hostHeader)
         head.headers.add(name: "User-Agent", value: "chatlab")
-        head.headers.add(name: "Connection", value: "close")
+        if !keepAlive { head.headers.add(name: "Connection", value: "close") }
         if call.body != nil, !call.headers.has("content-type") {
             head.headers.add(name: "Content-Type", value: "application/json")
         }

@@ -39,7 +39,7 @@ public struct OpenAIChatter: Chatter, CustomStringConvertible {
 
     public func reply(to request: ChatRequest) async throws -> ChatReply {
         let call = HTTPCall(endpoint: endpoint, headers: headers, body: Data(body(for: request).text.utf8), timeout: timeout)
-        let outcome = try await client.send(call, seed: request.seed)
+        let outcome = try await client.send(call, seed: request.seed, conversation: request.conversation)
         do {
             let completion = stream
                 ? try OpenAICompletion(streamed: outcome.answer) : try OpenAICompletion(body: outcome.answer.body)
@@ -71,5 +71,10 @@ public struct OpenAIChatter: Chatter, CustomStringConvertible {
         if let maxTokens { body["max_tokens"] = .number(Double(maxTokens)) }
         if let seed { body["seed"] = .number(Double(seed)) }
         return .object(body)
+    }
+
+    /// Closes the conversation's kept connection.
+    public func endConversation(_ conversation: String) async {
+        client.endConversation(conversation)
     }
 }

@@ -3,8 +3,12 @@ import LabCore
 
 /// The one place network chatters send HTTP requests: retries connection errors, 429 and 5xx with backoff (see
 /// ``RetryPolicy``), and turns every other problem into a ``ChatterError`` of the right kind.
+///
+/// Each conversation keeps its connection open between turns when the server allows it (HTTP keep-alive); a retry
+/// after a connection problem always starts on a new one.
 public struct RetryingClient: Sendable {
     public var policy: RetryPolicy
+    private let pool = HTTPConnectionPool()
 
     public init(policy: RetryPolicy) {
         self.policy = policy
@@ -19,17 +23,17 @@ public struct RetryingClient: Sendable {
         public var metrics: [String: Double] { ["retries": Double(retries), "http_status": Double(answer.status)] }
     }
 
-    /// Sends `call` until it gets a 2xx answer or runs out of retries.
+    /// Sends `call` until it gets a 2xx answer or runs out of retries, over the conversation's kept connection.
     ///
     /// - Throws: ``ChatterError/failed(kind:message:)`` with kind `timeout`, `connection` or `http_<status>`.
-    public func send(_ call: HTTPCall, seed: UInt64) async throws -> Outcome {
+    public func send(_ call: HTTPCall, seed: UInt64, conversation: String = "") async throws -> Outcome {
         var random = SeededRandom(seed: SeededRandom.derive(seed, 0x7265_7472_79))
         var attempt = 0
         while true {
             let failure: NetworkFailure
             var retryAfter: Double?
             do {
-                let answer = try await HTTPTransport.send(call)
+                let answer = try await HTTPTransport.send(call, pool: pool, conversation: conversation)
                 if (200..<300).contains(answer.status) { return Outcome(answer: answer, retries: attempt) }
                 failure = .http(status: answer.status, Self.statusMessage(answer, call))
                 retryAfter = answer.retryAfter
@@ -41,6 +45,11 @@ public struct RetryingClient: Sendable {
             try await Task.sleep(for: .seconds(wait))
             attempt += 1
         }
+    }
+
+    /// Closes the conversation's kept connection.
+    public func endConversation(_ conversation: String) {
+        pool.drop(conversation)
     }
 
     static func statusMessage(_ answer: HTTPAnswer, _ call: HTTPCall) -> String {
