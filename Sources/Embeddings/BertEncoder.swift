@@ -42,24 +42,24 @@ struct BertEncoder: Sendable {
                 beta: weights.embeddingNormBeta, epsilon: c.layerNormEpsilon)
         }
         for layer in weights.layers {
-            Kernels.linear(hidden, rows: total, inputs: h, weight: layer.qkvWeight, bias: layer.qkvBias,
-                           outputs: 3 * h, into: qkv)
+            Kernels.linear(hidden, rows: total, inputs: h, layer: layer.qkv, outputs: 3 * h, threads: threads,
+                           into: qkv)
             attention(qkv: qkv, offsets: offsets, longest: longest, into: context, threads: threads)
-            Kernels.linear(context, rows: total, inputs: h, weight: layer.attentionOutWeight,
-                           bias: layer.attentionOutBias, outputs: h, into: qkv)
+            Kernels.linear(context, rows: total, inputs: h, layer: layer.attentionOut, outputs: h, threads: threads,
+                           into: qkv)
             parallel(rowChunks.count, threads: threads) { part in
                 Kernels.addAndNormalize(
                     hidden, adding: qkv, rows: rowChunks[part], width: h, gamma: layer.attentionNormGamma,
                     beta: layer.attentionNormBeta, epsilon: c.layerNormEpsilon)
             }
-            Kernels.linear(hidden, rows: total, inputs: h, weight: layer.intermediateWeight,
-                           bias: layer.intermediateBias, outputs: c.intermediateSize, into: wide)
+            Kernels.linear(hidden, rows: total, inputs: h, layer: layer.intermediate, outputs: c.intermediateSize,
+                           threads: threads, into: wide)
             parallel(rowChunks.count, threads: threads) { part in
                 let rows = rowChunks[part]
                 Kernels.gelu(wide + rows.lowerBound * c.intermediateSize, count: rows.count * c.intermediateSize)
             }
-            Kernels.linear(wide, rows: total, inputs: c.intermediateSize, weight: layer.outputWeight,
-                           bias: layer.outputBias, outputs: h, into: qkv)
+            Kernels.linear(wide, rows: total, inputs: c.intermediateSize, layer: layer.output, outputs: h,
+                           threads: threads, into: qkv)
             parallel(rowChunks.count, threads: threads) { part in
                 Kernels.addAndNormalize(
                     hidden, adding: qkv, rows: rowChunks[part], width: h, gamma: layer.outputNormGamma,

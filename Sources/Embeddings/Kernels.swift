@@ -3,15 +3,24 @@ import Foundation
 
 /// The encoder's numeric building blocks on row-major float matrices.
 enum Kernels {
-    /// `y[rows, outputs] = x[rows, inputs] · wᵀ + bias`, with `w` stored `[outputs, inputs]` (PyTorch's layout).
+    /// Passes with at most this many rows on one thread multiply by the transposed weights (see ``BertWeights``).
+    static let transposedRowLimit = 256
+
+    /// `y[rows, outputs] = x[rows, inputs] · wᵀ + bias` for a linear layer with weight `w[outputs, inputs]`.
     static func linear(
-        _ x: UnsafePointer<Float>, rows: Int, inputs: Int, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>,
-        outputs: Int, into y: UnsafeMutablePointer<Float>
+        _ x: UnsafePointer<Float>, rows: Int, inputs: Int, layer: BertWeights.Linear, outputs: Int,
+        threads: Int, into y: UnsafeMutablePointer<Float>
     ) {
-        for row in 0..<rows { (y + row * outputs).update(from: bias, count: outputs) }
-        cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs),
-            1, x, Int32(inputs), weight, Int32(inputs), 1, y, Int32(outputs))
+        for row in 0..<rows { (y + row * outputs).update(from: layer.bias, count: outputs) }
+        if threads > 1 || rows <= transposedRowLimit {
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(outputs), Int32(inputs),
+                1, x, Int32(inputs), layer.transposed, Int32(outputs), 1, y, Int32(outputs))
+        } else {
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs),
+                1, x, Int32(inputs), layer.weight, Int32(inputs), 1, y, Int32(outputs))
+        }
     }
 
     /// `x[row] = layerNorm(x[row] + residual[row]) · gamma + beta` for each row of width `width`.
