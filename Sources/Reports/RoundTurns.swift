@@ -5,8 +5,6 @@ struct RoundTurns {
     var round: Int
     var chatter1: Turn?
     var chatter2: Turn?
-    /// The round's turns in seat order.
-    private(set) var turns: [Turn] = []
     /// The fill of a round that carries a probe turn (question yellow, information blue), or `nil`.
     private(set) var probeFill: UInt32?
     /// True when a turn of the round failed.
@@ -18,6 +16,9 @@ struct RoundTurns {
 
     /// The turn a seat spoke in this round (the first one, as ``Transcript/turn(round:seat:)``).
     func turn(_ seat: Seat) -> Turn? { seat == .chatter1 ? chatter1 : chatter2 }
+
+    /// The round's turns in seat order (made when asked: only probe and error cells need it).
+    var turns: [Turn] { [chatter1, chatter2].compactMap { $0 } }
 
     /// Rounds `1...transcript.roundCount` in order, in one pass over the turns.
     static func index(_ transcript: Transcript) -> [RoundTurns] {
@@ -35,12 +36,11 @@ struct RoundTurns {
 
     /// Fills in what every cell of the row would otherwise work out again.
     private mutating func summarize() {
-        turns = [chatter1, chatter2].compactMap { $0 }
-        let roles = turns.compactMap { $0.probe?.role }
+        let roles = [chatter1?.probe?.role, chatter2?.probe?.role]
         probeFill =
             roles.contains(.question)
             ? ReportStyle.questionFill : roles.contains(.information) ? ReportStyle.informationFill : nil
-        hasError = turns.contains { $0.error != nil }
+        hasError = chatter1?.error != nil || chatter2?.error != nil
     }
 }
 

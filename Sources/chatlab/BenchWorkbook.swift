@@ -69,6 +69,11 @@ extension ChatLab {
                 print(WorkbookBenchmark.table([measured]).split(separator: "\n").last.map(String.init) ?? "")
                 results.append(measured)
             }
+            // The same sheets with ten times the rows each: memory should not grow with rows.
+            let taller = try results.first.map { try measureOurs(runs: $0.runs, rounds: rounds * 10, folder: folder) }
+            if let taller {
+                print(WorkbookBenchmark.table([taller]).split(separator: "\n").last.map(String.init) ?? "")
+            }
             let python = noPython ? nil : try python ?? BenchProcess.pythonWithXlsxWriter()
             var oursFull: [WorkbookBenchmark.Measurement] = []
             var theirsFull: [WorkbookBenchmark.Measurement] = []
@@ -86,7 +91,7 @@ extension ChatLab {
             let theirs = WorkbookBenchmark.fastest(theirsFull)
             print("")
             print("fastest of \(max(1, `repeat`)) at full size (peak memory: the highest seen):")
-            print(WorkbookBenchmark.table(ours + [theirs].compactMap { $0 }))
+            print(WorkbookBenchmark.table(ours + [taller, theirs].compactMap { $0 }))
             if let largest = ours.last, let theirs {
                 print(String(format: "chatlab is %.1f× as fast as XlsxWriter", theirs.seconds / largest.seconds))
                 if let ourCPU = largest.userSeconds, let theirCPU = theirs.userSeconds, ourCPU > 0 {
@@ -95,17 +100,26 @@ extension ChatLab {
                             + "temporary file of each sheet", ourCPU, theirCPU, theirCPU / ourCPU))
                 }
             }
-            if ours.count > 1, let small = ours.first, let large = ours.last {
+            if let small = ours.first, let taller {
                 print(String(
-                    format: "peak memory: %.1f MB at %d runs, %.1f MB at %d runs (%.1f× the rows)", small.peakMB,
-                    small.runs, large.peakMB, large.runs, Double(large.runs) / Double(small.runs)))
+                    format: "peak memory by rows per sheet: %.1f MB at %d × %d, %.1f MB at %d × %d", small.peakMB,
+                    small.runs, small.rounds, taller.peakMB, taller.runs, taller.rounds))
+            }
+            if ours.count > 1, let small = ours.first, let large = ours.last {
+                let perSheet = Double(large.peakKB - small.peakKB) / Double(max(1, large.runs - small.runs))
+                print(String(
+                    format: "peak memory by sheets: %.1f MB at %d runs, %.1f MB at %d runs (%.0f KB per sheet, "
+                        + "libxlsxwriter's own bookkeeping)", small.peakMB, small.runs, large.peakMB, large.runs,
+                    perSheet))
             }
         }
 
-        private func measureOurs(runs count: Int, folder: String) throws -> WorkbookBenchmark.Measurement {
+        private func measureOurs(runs count: Int, rounds: Int? = nil, folder: String) throws
+            -> WorkbookBenchmark.Measurement
+        {
             try measureChild(
                 BenchProcess.selfExecutable,
-                ["bench", "workbook", "--worker", "--runs", "\(count)", "--rounds", "\(rounds)",
+                ["bench", "workbook", "--worker", "--runs", "\(count)", "--rounds", "\(rounds ?? self.rounds)",
                  "--worker-path", "\(folder)/chatlab-\(count).xlsx"])
         }
 
