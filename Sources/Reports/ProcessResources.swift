@@ -28,4 +28,16 @@ enum ProcessResources {
     static func releaseFreedMemory() {
         _ = malloc_trim(0)
     }
+
+    /// Keeps glibc from raising its mmap threshold, once per process.
+    ///
+    /// By default, freeing a large block (a long run's turns) raises the size from which glibc gives blocks their own
+    /// mapping, and with it the free memory it keeps instead of returning: a run of 1,000 rounds then left about
+    /// 10 MB more resident than one of 100. Fixed at glibc's own default (128 KB), large blocks always go back to the
+    /// system when freed, and the peak stays flat as runs grow longer.
+    static func fixMmapThreshold() { mmapThresholdFixed }
+
+    private static let mmapThresholdFixed: Void = {
+        _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+    }()
 }
