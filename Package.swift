@@ -33,6 +33,9 @@ let package = Package(
                     ["register_printf_specifier", "register_printf_function", "register_printf_modifier",
                      "register_printf_type"].flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })
             ]),
+        // The encoder's element-wise kernels, with an AVX2 + FMA version chosen at run time (see kernels.c);
+        // optimized in every build mode, like Embeddings.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "LabCore"),
         .target(name: "LabYAML", dependencies: ["LabCore", .product(name: "Yams", package: "Yams")]),
         .target(
@@ -48,7 +51,7 @@ let package = Package(
         // minutes unoptimized. Checks stay on where it matters: inputs are validated before the unchecked loops.
         .target(name: "Digest", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
-            name: "Embeddings", dependencies: ["LabCore", "CBLAS", "Digest"],
+            name: "Embeddings", dependencies: ["LabCore", "CBLAS", "CKernels", "Digest"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
             name: "Lab",
