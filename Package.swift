@@ -74,6 +74,6 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Lab", "TestSupport"]),
-        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestSupport"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CKernels", "TestSupport"]),
     ]
 )

@@ -91,6 +91,7 @@ BODIES(avx2)
 BODIES(base)
 
 static int vectorized = -1;
+static int baseline_only = 0;
 
 int chatlab_kernels_vectorized(void) {
 #if defined(__x86_64__)
@@ -98,11 +99,13 @@ int chatlab_kernels_vectorized(void) {
         __builtin_cpu_init();
         vectorized = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
     }
-    return vectorized;
+    return vectorized && !baseline_only;
 #else
     return 0;
 #endif
 }
+
+void chatlab_kernels_use_baseline(int baseline) { baseline_only = baseline != 0; }
 
 void chatlab_gelu(float *x, long count) {
 #if defined(__x86_64__)

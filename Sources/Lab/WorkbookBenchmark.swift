@@ -18,6 +18,8 @@ public enum WorkbookBenchmark {
         /// CPU time the whole process spent in user space and in the kernel (creating and writing files), if known.
         public var userSeconds: Double?
         public var systemSeconds: Double?
+        /// Whether the process refused glibc printf extensions (see Sources/CPrintfHooks), if known.
+        public var printfExtensionsRefused: Bool?
         /// The process's peak resident memory (VmHWM), in kB.
         public var peakKB: Int
         public var bytes: Int
@@ -27,6 +29,7 @@ public enum WorkbookBenchmark {
             case peakKB = "peak_kb"
             case userSeconds = "user_seconds"
             case systemSeconds = "system_seconds"
+            case printfExtensionsRefused = "printf_extensions_refused"
         }
 
         public var cellsPerSecond: Double { seconds > 0 ? Double(cells) / seconds : 0 }

@@ -8,19 +8,13 @@ import Glibc
 /// every row's cells as the next row starts, and glibc keeps those freed pages resident unless asked to return them.
 enum ProcessResources {
     /// Raises the soft limit on open files to the hard limit, once per process (as Go's runtime does at start).
-    /// Returns the soft limit now in force, or `nil` if it could not be read.
-    @discardableResult
-    static func raiseOpenFileLimit() -> Int? { openFileLimit }
+    static func raiseOpenFileLimit() { openFileLimitRaised }
 
-    private static let openFileLimit: Int? = {
+    private static let openFileLimitRaised: Void = {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return nil }
-        if limit.rlim_cur < limit.rlim_max {
-            var raised = limit
-            raised.rlim_cur = limit.rlim_max
-            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
-        }
-        return limit.rlim_cur >= rlim_t(Int.max) ? Int.max : Int(limit.rlim_cur)
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }()
 
     /// Returns memory freed since the last call (a finished sheet's rows) to the system, so the resident size stays

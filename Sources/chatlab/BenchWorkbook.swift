@@ -1,4 +1,5 @@
 import ArgumentParser
+import CPrintfHooks
 import Foundation
 import Lab
 
@@ -53,9 +54,10 @@ extension ChatLab {
         func run() throws {
             if worker {
                 let path = workerPath ?? NSTemporaryDirectory() + "chatlab-bench-\(UUID().uuidString).xlsx"
-                let measurement = try CLIErrors.reporting {
+                var measurement = try CLIErrors.reporting {
                     try WorkbookBenchmark.measure(runs: runs, rounds: rounds, path: path)
                 }
+                measurement.printfExtensionsRefused = chatlab_printf_extensions_refused() == 1
                 print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
                 return
             }
@@ -65,26 +67,21 @@ extension ChatLab {
 
             var results: [WorkbookBenchmark.Measurement] = []
             for count in memoryRuns.filter({ $0 < runs }) {
-                let measured = try measureOurs(runs: count, folder: folder)
-                print(WorkbookBenchmark.table([measured]).split(separator: "\n").last.map(String.init) ?? "")
-                results.append(measured)
+                results.append(shown(try measureOurs(runs: count, folder: folder)))
             }
             // The same sheets with ten times the rows each: memory should not grow with rows.
-            let taller = try results.first.map { try measureOurs(runs: $0.runs, rounds: rounds * 10, folder: folder) }
-            if let taller {
-                print(WorkbookBenchmark.table([taller]).split(separator: "\n").last.map(String.init) ?? "")
+            let taller = try results.first.map {
+                shown(try measureOurs(runs: $0.runs, rounds: rounds * 10, folder: folder))
             }
             let python = noPython ? nil : try python ?? BenchProcess.pythonWithXlsxWriter()
             var oursFull: [WorkbookBenchmark.Measurement] = []
             var theirsFull: [WorkbookBenchmark.Measurement] = []
             for _ in 0..<max(1, `repeat`) {
-                oursFull.append(try measureOurs(runs: runs, folder: folder))
-                print(WorkbookBenchmark.table([oursFull.last!]).split(separator: "\n").last.map(String.init) ?? "")
+                oursFull.append(shown(try measureOurs(runs: runs, folder: folder)))
                 if let python {
-                    theirsFull.append(try measureChild(
+                    theirsFull.append(shown(try measureChild(
                         python,
-                        [script, "--runs", "\(runs)", "--rounds", "\(rounds)", "--out", "\(folder)/xlsxwriter.xlsx"]))
-                    print(WorkbookBenchmark.table([theirsFull.last!]).split(separator: "\n").last.map(String.init) ?? "")
+                        [script, "--runs", "\(runs)", "--rounds", "\(rounds)", "--out", "\(folder)/xlsxwriter.xlsx"])))
                 }
             }
             let ours = results + [WorkbookBenchmark.fastest(oursFull)].compactMap { $0 }
@@ -112,6 +109,12 @@ extension ChatLab {
                         + "libxlsxwriter's own bookkeeping)", small.peakMB, small.runs, large.peakMB, large.runs,
                     perSheet))
             }
+        }
+
+        /// Prints a measurement's row as it comes in, and passes it on.
+        private func shown(_ measurement: WorkbookBenchmark.Measurement) -> WorkbookBenchmark.Measurement {
+            print(WorkbookBenchmark.table([measurement]).split(separator: "\n").last.map(String.init) ?? "")
+            return measurement
         }
 
         private func measureOurs(runs count: Int, rounds: Int? = nil, folder: String) throws

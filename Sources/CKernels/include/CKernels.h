@@ -13,7 +13,10 @@ void chatlab_add_layer_norm(float *x, const float *residual, long first, long la
 /// Softmax of each row of a [rows, width] matrix, in place.
 void chatlab_softmax_rows(float *x, long rows, long width);
 
-/// 1 when the AVX2 and FMA versions run on this CPU.
+/// 1 when the AVX2 and FMA versions run (the CPU has them and the baseline was not asked for).
 int chatlab_kernels_vectorized(void);
+
+/// Runs the baseline versions from now on (1) or the best the CPU allows (0): for tests comparing the two.
+void chatlab_kernels_use_baseline(int baseline);
 
 #endif

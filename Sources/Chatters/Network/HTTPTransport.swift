@@ -7,19 +7,14 @@ import NIOPosix
 ///
 /// Any status is returned as an answer; only transport problems throw, as ``NetworkFailure/timeout(_:)`` or
 /// ``NetworkFailure/connection(_:)``.
-public enum HTTPTransport {
-    /// Sends `call` over a fresh connection, closed afterwards.
-    public static func send(_ call: HTTPCall) async throws -> HTTPAnswer {
-        try await send(call, pool: nil, conversation: "")
-    }
-
+enum HTTPTransport {
     /// Sends `call` over the conversation's kept connection when `pool` has one, else over a new one, and keeps the
     /// connection in `pool` afterwards when the server allows it. A kept connection the server has meanwhile closed
     /// (it fails before any part of the answer arrives) is replaced by a new one once, within the same time limit.
-    static func send(_ call: HTTPCall, pool: HTTPConnectionPool?, conversation: String) async throws -> HTTPAnswer {
+    static func send(_ call: HTTPCall, pool: HTTPConnectionPool, conversation: String) async throws -> HTTPAnswer {
         let start = ContinuousClock.now
-        let head = head(for: call, keepAlive: pool != nil)
-        var kept = pool?.take(conversation)
+        let head = head(for: call)
+        var kept = pool.take(conversation)
         while true {
             let connection: HTTPConnection
             if let kept { connection = kept } else {
@@ -27,7 +22,7 @@ public enum HTTPTransport {
             }
             do {
                 let answer = try await connection.exchange(call, head: head, start: start)
-                if let pool, connection.isReusable { pool.put(conversation, connection) } else { connection.close() }
+                if connection.isReusable { pool.put(conversation, connection) } else { connection.close() }
                 return answer
             } catch let failure as NetworkFailure {
                 connection.close()
@@ -37,11 +32,10 @@ public enum HTTPTransport {
         }
     }
 
-    private static func head(for call: HTTPCall, keepAlive: Bool) -> HTTPRequestHead {
+    private static func head(for call: HTTPCall) -> HTTPRequestHead {
         var head = HTTPRequestHead(version: .http1_1, method: call.method, uri: call.endpoint.target)
         head.headers.add(name: "Host", value: call.endpoint.hostHeader)
         head.headers.add(name: "User-Agent", value: "chatlab")
-        if !keepAlive { head.headers.add(name: "Connection", value: "close") }
         if call.body != nil, !call.headers.has("content-type") {
             head.headers.add(name: "Content-Type", value: "application/json")
         }
