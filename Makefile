@@ -31,15 +31,17 @@ setup-test:
 # Speed of the native sentence encoder (release build; a table, not a test).
 bench-embeddings: setup
 	$(SWIFT) build -c release --product chatlab --scratch-path .build-release
-	.build-release/release/chatlab bench embeddings
+	.build-release/release/chatlab bench embeddings $(BENCH_ARGS)
 
-# The same table for sentence-transformers (PyTorch, CPU) from a throwaway venv; PyTorch from PyPI is a large download.
+# The same cells for sentence-transformers (PyTorch, CPU) from a throwaway venv, alternating with ChatLab in one
+# run; PyTorch from PyPI is a large download (set PIP_EXTRA_INDEX_URL to PyTorch's CPU-only index to make it smaller).
 BENCH_VENV ?= /tmp/chatlab-bench-venv
-bench-embeddings-compare: bench-embeddings
+bench-embeddings-compare: setup
 	test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -c 'import sentence_transformers' 2>/dev/null \
 		|| $(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check sentence-transformers
-	HF_HUB_OFFLINE=1 $(BENCH_VENV)/bin/python scripts/bench_embeddings_torch.py
+	$(SWIFT) build -c release --product chatlab --scratch-path .build-release
+	.build-release/release/chatlab bench embeddings --python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
 
 clean:
 	rm -rf .build .build-release reports/*-2*

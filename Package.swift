@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "Lab",
             dependencies: [
-                "LabCore", "LabYAML", "Probes", "Chatters", "Scoring", "Reports",
+                "LabCore", "LabYAML", "Probes", "Chatters", "Scoring", "Reports", "Embeddings",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(

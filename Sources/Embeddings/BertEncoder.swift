@@ -1,42 +1,76 @@
 import CBLAS
 import Dispatch
 
-/// The BERT forward pass with mean pooling and L2 normalisation, over a stacked batch: the tokens of all texts
-/// form one `[tokens, hidden]` matrix (no padding), every matrix product runs once over that matrix through
+/// The BERT forward pass with mean pooling and L2 normalisation, over stacked batches: the tokens of the texts of
+/// a pass form one `[tokens, hidden]` matrix (no padding), every matrix product runs over that matrix through
 /// OpenBLAS, and attention is computed per text.
 struct BertEncoder: Sendable {
     let weights: BertWeights
 
-    /// Passes with fewer tokens than this run on one thread.
-    static let tokensPerExtraThread = 32
-
     var config: BertConfig { weights.config }
 
     /// One unit vector per token sequence. Each sequence must be non-empty and at most `maxPositions` long.
-    func embed(_ sequences: [[Int32]], threads: Int) -> [[Float]] {
+    /// The texts run in forward passes of at most `maxTokensPerPass` tokens, spread over `threads` threads as
+    /// ``PassPlan`` decides; a text's vector does not depend on the plan (within float rounding).
+    func embed(_ sequences: [[Int32]], threads: Int, maxTokensPerPass: Int) -> [[Float]] {
         guard !sequences.isEmpty else { return [] }
+        let plan = PassPlan(
+            lengths: sequences.map(\.count), threads: threads, maxTokensPerPass: maxTokensPerPass,
+            cost: { Double($0 * config.flopsPerToken(length: $0)) })
+        // Every OpenBLAS call runs on one thread; the encoder spreads the work over its threads itself, so no
+        // OpenBLAS worker spins on a core the encoder's next step needs.
+        let blasThreads = BLASThreads.count
+        if blasThreads != 1 { BLASThreads.set(1) }
+        defer { if blasThreads != 1 { BLASThreads.set(blasThreads) } }
+
+        let results = UnsafeMutableBufferPointer<[Float]>.allocate(capacity: sequences.count)
+        results.initialize(repeating: [])
+        defer { results.deallocate() }
+        let largest = plan.passes.map { pass in pass.reduce(0) { $0 + sequences[$1].count } }.max()!
+        let longest = sequences.map(\.count).max()!
+        switch plan.mode {
+        case .shared:
+            let buffers = ForwardBuffers(rows: largest, longest: longest, workers: plan.threads, config: config)
+            defer { buffers.deallocate() }
+            for pass in plan.passes {
+                forward(sequences, pass, threads: plan.threads, buffers: buffers, into: results)
+            }
+        case .spread:
+            let next = Locked(0)
+            Parallel.run(plan.threads, threads: plan.threads) { _ in
+                let buffers = ForwardBuffers(rows: largest, longest: longest, workers: 1, config: config)
+                defer { buffers.deallocate() }
+                while true {
+                    let index = next.withLock { value in
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard index < plan.passes.count else { return }
+                    forward(sequences, plan.passes[index], threads: 1, buffers: buffers, into: results)
+                }
+            }
+        }
+        return Array(results)
+    }
+
+    /// The forward pass of `sequences[pass]` stacked into one matrix, on `threads` threads (matrix products split
+    /// by output columns, attention by text and head, the rest by rows); writes each text's vector into `results`
+    /// at its index.
+    private func forward(
+        _ all: [[Int32]], _ pass: Range<Int>, threads: Int, buffers: ForwardBuffers,
+        into results: UnsafeMutableBufferPointer<[Float]>
+    ) {
+        let sequences = all[pass]
         let c = config
         let h = c.hiddenSize
         let offsets = sequences.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         let total = offsets.last!
         let longest = sequences.map(\.count).max()!
-        // Below ~32 tokens a second thread costs more in hand-offs than it saves (measured: one 17-token text
-        // ran at 57/s on 2 threads, 77/s on 1), so small passes run on one thread, OpenBLAS included; one 58-token
-        // text already gains (41 → 56 texts/s on 2 threads).
-        let threads = total < Self.tokensPerExtraThread ? 1 : threads
-        let blasThreads = BLASThreads.count
-        if threads == 1 && blasThreads > 1 { BLASThreads.set(1) }
-        defer { if BLASThreads.count != blasThreads { BLASThreads.set(blasThreads) } }
+        let (hidden, qkv, context, wide) = (buffers.hidden, buffers.qkv, buffers.context, buffers.wide)
 
-        let hidden = UnsafeMutablePointer<Float>.allocate(capacity: total * h)
-        let qkv = UnsafeMutablePointer<Float>.allocate(capacity: total * 3 * h)
-        let context = UnsafeMutablePointer<Float>.allocate(capacity: total * h)
-        let wide = UnsafeMutablePointer<Float>.allocate(capacity: total * c.intermediateSize)
-        defer { [hidden, qkv, context, wide].forEach { $0.deallocate() } }
-
-        embedTokens(sequences, offsets: offsets, into: hidden)
-        let rowChunks = Self.chunks(total, parts: threads)
-        parallel(rowChunks.count, threads: threads) { part in
+        embedTokens(Array(sequences), offsets: offsets, into: hidden)
+        let rowChunks = Parallel.chunks(total, parts: threads)
+        Parallel.run(rowChunks.count, threads: threads) { part in
             Kernels.addAndNormalize(
                 hidden, adding: nil, rows: rowChunks[part], width: h, gamma: weights.embeddingNormGamma,
                 beta: weights.embeddingNormBeta, epsilon: c.layerNormEpsilon)
@@ -44,29 +78,32 @@ struct BertEncoder: Sendable {
         for layer in weights.layers {
             Kernels.linear(hidden, rows: total, inputs: h, layer: layer.qkv, outputs: 3 * h, threads: threads,
                            into: qkv)
-            attention(qkv: qkv, offsets: offsets, longest: longest, into: context, threads: threads)
+            attention(qkv: qkv, offsets: offsets, longest: longest, into: context, threads: threads,
+                      scores: buffers.scores)
             Kernels.linear(context, rows: total, inputs: h, layer: layer.attentionOut, outputs: h, threads: threads,
                            into: qkv)
-            parallel(rowChunks.count, threads: threads) { part in
+            Parallel.run(rowChunks.count, threads: threads) { part in
                 Kernels.addAndNormalize(
                     hidden, adding: qkv, rows: rowChunks[part], width: h, gamma: layer.attentionNormGamma,
                     beta: layer.attentionNormBeta, epsilon: c.layerNormEpsilon)
             }
             Kernels.linear(hidden, rows: total, inputs: h, layer: layer.intermediate, outputs: c.intermediateSize,
                            threads: threads, into: wide)
-            parallel(rowChunks.count, threads: threads) { part in
+            Parallel.run(rowChunks.count, threads: threads) { part in
                 let rows = rowChunks[part]
                 Kernels.gelu(wide + rows.lowerBound * c.intermediateSize, count: rows.count * c.intermediateSize)
             }
             Kernels.linear(wide, rows: total, inputs: c.intermediateSize, layer: layer.output, outputs: h,
                            threads: threads, into: qkv)
-            parallel(rowChunks.count, threads: threads) { part in
+            Parallel.run(rowChunks.count, threads: threads) { part in
                 Kernels.addAndNormalize(
                     hidden, adding: qkv, rows: rowChunks[part], width: h, gamma: layer.outputNormGamma,
                     beta: layer.outputNormBeta, epsilon: c.layerNormEpsilon)
             }
         }
-        return sequences.indices.map { pool(hidden + offsets[$0] * h, rows: sequences[$0].count) }
+        for (position, index) in pass.enumerated() {
+            results[index] = pool(hidden + offsets[position] * h, rows: offsets[position + 1] - offsets[position])
+        }
     }
 
     /// Word + position + token-type (0) embeddings of every token.
@@ -87,7 +124,7 @@ struct BertEncoder: Sendable {
     /// `context` at the head's columns.
     private func attention(
         qkv: UnsafeMutablePointer<Float>, offsets: [Int], longest: Int, into context: UnsafeMutablePointer<Float>,
-        threads: Int
+        threads: Int, scores: UnsafeMutablePointer<Float>
     ) {
         let h = config.hiddenSize
         let d = config.headSize
@@ -97,9 +134,7 @@ struct BertEncoder: Sendable {
         let stride = Int32(3 * h)
         let tasks = texts * heads
         let workers = min(threads, tasks)
-        let scores = UnsafeMutablePointer<Float>.allocate(capacity: workers * longest * longest)
-        defer { scores.deallocate() }
-        parallel(workers, threads: threads) { worker in
+        Parallel.run(workers, threads: threads) { worker in
             let s = scores + worker * longest * longest
             var task = worker
             while task < tasks {
@@ -133,31 +168,4 @@ struct BertEncoder: Sendable {
         let scale = 1 / max(norm.squareRoot(), 1e-12)
         return mean.map { $0 * scale }
     }
-
-    /// Runs `body(0..<count)` on up to `threads` threads (inline when 1).
-    private func parallel(_ count: Int, threads: Int, _ body: (Int) -> Void) {
-        if threads <= 1 || count <= 1 {
-            for index in 0..<count { body(index) }
-        } else {
-            withoutActuallyEscaping(body) { body in
-                let work = UncheckedSendable(body)
-                DispatchQueue.concurrentPerform(iterations: count) { work.value($0) }
-            }
-        }
-    }
-
-    /// `total` split into at most `parts` contiguous ranges.
-    private static func chunks(_ total: Int, parts: Int) -> [Range<Int>] {
-        let parts = max(1, min(parts, total))
-        return (0..<parts).map { total * $0 / parts..<total * ($0 + 1) / parts }
-    }
-}
-
-/// Lets `parallel` hand its non-escaping body to `concurrentPerform`.
-///
-/// `@unchecked Sendable`: every body passed to `parallel` writes only its own rows (or its own scratch block) of
-/// buffers the caller allocated, and `concurrentPerform` returns only after every iteration has finished.
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -7,21 +7,39 @@ import Foundation
 enum Kernels {
     /// Passes with at most this many rows on one thread multiply by the transposed weights (see ``BertWeights``).
     static let transposedRowLimit = 256
+    /// Column blocks of a product split over threads start at multiples of this.
+    static let columnAlignment = 32
 
-    /// `y[rows, outputs] = x[rows, inputs] · wᵀ + bias` for a linear layer with weight `w[outputs, inputs]`.
+    /// `y[rows, outputs] = x[rows, inputs] · wᵀ + bias` for a linear layer with weight `w[outputs, inputs]`; on
+    /// several threads, each computes a block of output columns (OpenBLAS itself on one thread).
     static func linear(
         _ x: UnsafePointer<Float>, rows: Int, inputs: Int, layer: BertWeights.Linear, outputs: Int,
         threads: Int, into y: UnsafeMutablePointer<Float>
     ) {
-        for row in 0..<rows { (y + row * outputs).update(from: layer.bias, count: outputs) }
-        if threads > 1 || rows <= transposedRowLimit {
+        if threads <= 1 {
+            for row in 0..<rows { (y + row * outputs).update(from: layer.bias, count: outputs) }
+            if rows <= transposedRowLimit {
+                cblas_sgemm(
+                    CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(outputs), Int32(inputs),
+                    1, x, Int32(inputs), layer.transposed, Int32(outputs), 1, y, Int32(outputs))
+            } else {
+                cblas_sgemm(
+                    CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs),
+                    1, x, Int32(inputs), layer.weight, Int32(inputs), 1, y, Int32(outputs))
+            }
+            return
+        }
+        let blocks = Parallel.chunks(outputs, parts: threads, alignment: columnAlignment)
+        Parallel.run(blocks.count, threads: threads) { part in
+            let columns = blocks[part]
+            for row in 0..<rows {
+                (y + row * outputs + columns.lowerBound).update(from: layer.bias + columns.lowerBound,
+                                                                count: columns.count)
+            }
             cblas_sgemm(
-                CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(outputs), Int32(inputs),
-                1, x, Int32(inputs), layer.transposed, Int32(outputs), 1, y, Int32(outputs))
-        } else {
-            cblas_sgemm(
-                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs),
-                1, x, Int32(inputs), layer.weight, Int32(inputs), 1, y, Int32(outputs))
+                CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(columns.count), Int32(inputs),
+                1, x, Int32(inputs), layer.transposed + columns.lowerBound, Int32(outputs), 1,
+                y + columns.lowerBound, Int32(outputs))
         }
     }
 

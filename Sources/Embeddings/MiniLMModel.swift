@@ -41,9 +41,11 @@ public final class MiniLMModel: Sendable {
         try load(folder: store.requireInstalled(.miniLM))
     }
 
-    /// One unit vector per token-id sequence (each from ``BertTokenizer/tokenize(_:)``), computed as one stacked
-    /// batch on `threads` threads.
-    public func embed(tokenized sequences: [[Int32]], threads: Int = BLASThreads.count) -> [[Float]] {
-        encoder.embed(sequences, threads: threads)
+    /// One unit vector per token-id sequence (each from ``BertTokenizer/tokenize(_:)``), computed in stacked
+    /// forward passes of at most `maxTokensPerPass` tokens on `threads` threads.
+    public func embed(
+        tokenized sequences: [[Int32]], threads: Int = BLASThreads.count, maxTokensPerPass: Int = 2_048
+    ) -> [[Float]] {
+        encoder.embed(sequences, threads: threads, maxTokensPerPass: maxTokensPerPass)
     }
 }

@@ -1,11 +1,11 @@
 import CBLAS
 import Dispatch
 
-/// Measures what OpenBLAS's `sgemm` reaches on this machine: the yardstick for the encoder's speed.
+/// Measures what OpenBLAS's `sgemm` sustains on this machine: the yardstick for the encoder's speed.
 public enum SGEMMPeak {
-    /// GFLOP/s of an `n × n × n` single-precision product on `threads` threads: the best of `repeats` runs after
-    /// one warm-up (2·n³ floating-point operations each). Leaves OpenBLAS on `threads` threads.
-    public static func measure(size n: Int = 2048, threads: Int, repeats: Int = 5) -> Double {
+    /// GFLOP/s of `n × n × n` single-precision products (2·n³ floating-point operations each) repeated on
+    /// `threads` threads for at least `seconds` after one warm-up product. Leaves OpenBLAS on `threads` threads.
+    public static func measure(size n: Int = 2048, threads: Int, seconds: Double = 1) -> Double {
         BLASThreads.set(threads)
         let a = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
         let b = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
@@ -15,14 +15,19 @@ public enum SGEMMPeak {
             a[i] = Float(i % 7) * 0.1
             b[i] = Float(i % 5) * 0.1
         }
-        var best = Double.infinity
-        for run in 0...repeats {
-            let start = DispatchTime.now().uptimeNanoseconds
+        func product() {
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n),
                         1, a, Int32(n), b, Int32(n), 0, c, Int32(n))
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            if run > 0 { best = min(best, seconds) }
         }
-        return 2 * Double(n) * Double(n) * Double(n) / best / 1e9
+        product()
+        var products = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        var elapsed = 0.0
+        repeat {
+            product()
+            products += 1
+            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        } while elapsed < seconds
+        return 2 * Double(n) * Double(n) * Double(n) * Double(products) / elapsed / 1e9
     }
 }

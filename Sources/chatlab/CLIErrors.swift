@@ -21,7 +21,8 @@ enum CLIErrors {
     private static func report(_ error: Error) -> Error {
         let code: Int32
         switch error {
-        case is ConfigError, is TestSetError, is CalibrationError, is ComparisonError: code = 2
+        case is ConfigError, is TestSetError, is CalibrationError, is ComparisonError, is EmbeddingBenchError:
+            code = 2
         case is LabError, is WordNetError, is WorkbookError, is ProfanityModelError, is EmbeddingError,
             is RemoteEncoderError:
             code = 1

@@ -68,3 +68,32 @@ import Testing
     #expect(result.status != 0)
     #expect(result.stderr.contains("--encoder remote needs --base-url, --model and --api-key-env."))
 }
+
+@Test func benchEmbeddingsPrintsItsTableAndTheGoalItCanJudge() throws {
+    let folder = try TemporaryDirectory()
+    let long = "The committee met on Tuesday to discuss the budget, the new library, the roads around the old market "
+        + "and the plans for the summer festival in the park."
+    try "Is it raining in Paris today?\nThe cat sat on the mat.\n\(long)\n"
+        .write(toFile: folder.path("texts.txt"), atomically: true, encoding: .utf8)
+    let result = try ChatlabProcess.run(
+        ["bench", "embeddings", "--no-python", "--texts", folder.path("texts.txt"), "--seconds", "0.05",
+         "--rounds", "1", "--threads", "1", "--batches", "1", "64"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("2 short (") && result.stdout.contains("1 long ("), "\(result.stdout)")
+    #expect(result.stdout.contains("  1 thread: "))
+    let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("      1  ") }
+    #expect(rows.count == 4, "\(result.stdout)")
+    #expect(!result.stdout.contains("pytorch"))
+    // Without PyTorch only the share of the peak can be judged.
+    #expect(result.stdout.contains("of the peak sgemm rate at batch 64 (closest: 1 thread, "))
+    #expect(!result.stdout.contains("ahead of PyTorch"))
+}
+
+@Test func benchEmbeddingsNamesABadTextFile() throws {
+    let folder = try TemporaryDirectory()
+    try "one\ntwo\n".write(toFile: folder.path("short.txt"), atomically: true, encoding: .utf8)
+    let result = try ChatlabProcess.run(
+        ["bench", "embeddings", "--no-python", "--texts", folder.path("short.txt"), "--seconds", "0.05"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(folder.path("short.txt") + ": no long texts"), "\(result.stderr)")
+}

@@ -48,6 +48,29 @@ import Testing
     for (a, b) in zip(one, two) { #expect(Reference.maxDifference(a, b) <= 1e-6) }
 }
 
+/// Every way of running a batch (one thread; spread passes; one pass shared by two threads, its products split by
+/// columns) gives the reference vectors.
+@Test func everyPassPlanGivesTheReferenceVectors() throws {
+    let model = try InstalledModel.model()
+    let entries = Reference.shared.texts
+    let before = BLASThreads.count
+    defer { BLASThreads.set(before) }
+    let sequences = entries.map { model.tokenizer.tokenize($0.text).ids }
+    for threads in [1, 2, 3] {
+        // All at once (spread on several threads), in small passes, and each text alone (shared passes).
+        let together = model.embed(tokenized: sequences, threads: threads)
+        let small = model.embed(tokenized: sequences, threads: threads, maxTokensPerPass: 64)
+        let alone = sequences.map { model.embed(tokenized: [$0], threads: threads)[0] }
+        for (index, entry) in entries.enumerated() {
+            for (name, vectors) in [("together", together), ("small passes", small), ("alone", alone)] {
+                let difference = Reference.maxDifference(vectors[index], entry.vector)
+                #expect(difference <= 1e-5, "\(threads) threads, \(name): \(entry.text.debugDescription) \(difference)")
+            }
+        }
+    }
+    #expect(BLASThreads.count == before)
+}
+
 @Test func longTextsAreTruncatedTo256TokensAndSaySo() throws {
     let encoder = MiniLMEncoder(model: try InstalledModel.model(), caching: false)
     let long = Reference.shared.texts.first { $0.fullTokenCount > 256 }!

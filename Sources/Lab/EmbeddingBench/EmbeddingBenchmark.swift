@@ -1,0 +1,123 @@
+import Dispatch
+import Embeddings
+import Foundation
+
+/// `chatlab bench embeddings`: texts/s of the native all-MiniLM-L6-v2 encoder by thread count, text length and
+/// batch size, next to sentence-transformers (PyTorch, CPU) on the same texts and the machine's peak sgemm rate.
+///
+/// A shared machine's noise only ever makes a measurement slower, so every cell is measured `rounds` times, ChatLab
+/// and PyTorch alternating (who goes first alternates too), and the fastest of each counts. The peak sgemm rate is
+/// measured the same way, 2048³ products repeated for `seconds`: with OpenBLAS in every round of every cell, and
+/// with OpenBLAS and `torch.matmul` `rounds` times before and after the cells; the fastest of all is the yardstick.
+public struct EmbeddingBenchmark {
+    public var texts: BenchTexts
+    public var threads = [1, 2]
+    public var batches = [1, 8, 64]
+    /// Seconds each engine encodes in one round of a cell.
+    public var seconds = 1.0
+    public var rounds = 3
+    /// Overrides the encoder's ``MiniLMEncoder/maxTokensPerBatch``.
+    public var maxTokensPerBatch: Int?
+    /// The pause before each measurement, so that one engine's idle threads stop spinning before the other starts.
+    public var settle = 0.2
+
+    public init(texts: BenchTexts) {
+        self.texts = texts
+    }
+
+    /// Runs every cell; `progress` hears one line per step.
+    public func run(model: MiniLMModel, pyTorch: PyTorchWorker?, progress: (String) -> Void) throws
+        -> EmbeddingBenchReport
+    {
+        var encoder = MiniLMEncoder(model: model, caching: false)
+        if let maxTokensPerBatch { encoder.maxTokensPerBatch = maxTokensPerBatch }
+        var report = EmbeddingBenchReport(texts: texts, rounds: rounds, seconds: seconds)
+        if let pyTorch {
+            progress("loading the model into PyTorch (\(pyTorch.python))")
+            let theirs = try pyTorch.load(texts: texts, modelFolder: model.folder.path)
+            report.pyTorchVersions = pyTorch.versions
+            report.tokenMismatches = texts.sets.reduce(0) { sum, set in
+                sum + zip(set.tokens, theirs[set.name] ?? []).filter { $0 != $1 }.count
+                    + abs(set.tokens.count - (theirs[set.name]?.count ?? 0))
+            }
+        }
+        let original = BLASThreads.count
+        defer { BLASThreads.set(original) }
+
+        try measurePeaks(into: &report, pyTorch: pyTorch, progress: progress)
+        for count in threads {
+            for set in texts.sets {
+                for batch in batches {
+                    let cell = BenchCell(threads: count, set: set.name, batch: batch)
+                    progress("measuring \(count) thread\(count == 1 ? "" : "s"), \(set.name) texts, batch \(batch)")
+                    var ours: BenchRate?
+                    var theirs: BenchRate?
+                    for round in 0..<max(1, rounds) {
+                        // The peak is sampled alongside every round too, so that it sees the machine's fast
+                        // spells as often as the cells do.
+                        pause()
+                        report.peaks[count, default: .init()].openBLAS = max(
+                            report.peaks[count]?.openBLAS ?? 0, SGEMMPeak.measure(threads: count, seconds: seconds))
+                        for engine in round % 2 == 0 ? [0, 1] : [1, 0] {
+                            if engine == 0 {
+                                pause()
+                                ours = .best(ours, measure(encoder, set, cell))
+                            } else if let pyTorch {
+                                pause()
+                                let (encoded, taken) = try pyTorch.measure(cell, seconds: seconds)
+                                let rate = BenchRate(
+                                    encoded: encoded, of: set, batch: batch, seconds: taken, config: model.config)
+                                theirs = .best(theirs, rate)
+                            }
+                        }
+                    }
+                    report.rows.append(.init(cell: cell, meanTokens: set.meanTokens, chatLab: ours!, pyTorch: theirs))
+                }
+            }
+        }
+        try measurePeaks(into: &report, pyTorch: pyTorch, progress: progress)
+        return report
+    }
+
+    private func measurePeaks(into report: inout EmbeddingBenchReport, pyTorch: PyTorchWorker?,
+                              progress: (String) -> Void) throws {
+        progress("measuring the peak sgemm rate")
+        for count in threads {
+            var peak = report.peaks[count] ?? .init()
+            for _ in 0..<max(1, rounds) {
+                pause()
+                peak.openBLAS = max(peak.openBLAS, SGEMMPeak.measure(threads: count, seconds: seconds))
+                if let pyTorch {
+                    pause()
+                    peak.torch = max(peak.torch ?? 0, try pyTorch.peak(threads: count, seconds: seconds))
+                }
+            }
+            report.peaks[count] = peak
+        }
+    }
+
+    /// ChatLab's rate in one round of `cell`: one warm-up batch, then batches for at least ``seconds``.
+    private func measure(_ encoder: MiniLMEncoder, _ set: BenchTexts.Set, _ cell: BenchCell) -> BenchRate {
+        BLASThreads.set(cell.threads)
+        var next = 0
+        func group() -> [String] {
+            let batch = (0..<cell.batch).map { set.texts[(next + $0) % set.texts.count] }
+            next = (next + cell.batch) % set.texts.count
+            return batch
+        }
+        _ = encoder.encodeDetailed(group())
+        var encoded = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        var elapsed = 0.0
+        repeat {
+            _ = encoder.encodeDetailed(group())
+            encoded += cell.batch
+            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        } while elapsed < seconds
+        return BenchRate(encoded: encoded, of: set, batch: cell.batch, seconds: elapsed, config: encoder.model.config)
+    }
+
+    private func pause() {
+        if settle > 0 { Thread.sleep(forTimeInterval: settle) }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// sentence-transformers (PyTorch, CPU) in a child process, `scripts/bench_embeddings_torch.py`, driven one JSON
+/// line at a time so that its measurements can alternate with ChatLab's in the same run.
+///
+/// Requests and replies are JSON objects, one per line: `load` (texts and model folder → token counts and
+/// versions), `peak` (threads, seconds → GFLOP/s of 2048³ `torch.matmul` products), `measure` (threads, set, batch, seconds →
+/// texts encoded and seconds taken). A reply with `error` ends the comparison with that message.
+public final class PyTorchWorker {
+    public let python: String
+    private let process = Process()
+    private let input: FileHandle
+    private let output: FileHandle
+    private let errors: ErrorCollector
+    private var buffer = Data()
+
+    /// What the worker reported when it loaded the model.
+    public private(set) var versions = ""
+
+    /// Starts `python script arguments…` (offline: HF_HUB_OFFLINE=1). `python` may carry its own arguments
+    /// (`/usr/bin/env python3`).
+    public init(python: String, script: String, arguments: [String] = []) throws {
+        self.python = python
+        var words = python.split(separator: " ").map(String.init)
+        process.executableURL = URL(fileURLWithPath: words.removeFirst())
+        process.arguments = words + [script] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["HF_HUB_OFFLINE"] = "1"
+        environment["TOKENIZERS_PARALLELISM"] = "false"
+        process.environment = environment
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        input = stdin.fileHandleForWriting
+        output = stdout.fileHandleForReading
+        errors = ErrorCollector(stderr.fileHandleForReading)
+        do {
+            try process.run()
+        } catch {
+            throw EmbeddingBenchError.pyTorchWorker(python: python, reason: "cannot start it (\(error))")
+        }
+    }
+
+    deinit {
+        try? input.close()
+        if process.isRunning { process.terminate() }
+    }
+
+    /// Loads the model from `modelFolder` and hands over the texts; returns PyTorch's token counts per set.
+    public func load(texts: BenchTexts, modelFolder: String) throws -> [String: [Int]] {
+        let reply = try call([
+            "op": "load", "model": modelFolder,
+            "texts": Dictionary(uniqueKeysWithValues: texts.sets.map { ($0.name, $0.texts) }),
+        ])
+        versions = reply["versions"] as? String ?? ""
+        guard let tokens = reply["tokens"] as? [String: [Int]] else { throw unexpected(reply) }
+        return tokens
+    }
+
+    /// GFLOP/s of 2048³ float32 `torch.matmul` products repeated on `threads` threads for `seconds`.
+    public func peak(threads: Int, seconds: Double) throws -> Double {
+        let reply = try call(["op": "peak", "threads": threads, "seconds": seconds])
+        guard let gflops = reply["gflops"] as? Double else { throw unexpected(reply) }
+        return gflops
+    }
+
+    /// Encodes batches of `cell` for at least `seconds` (after one warm-up batch): texts encoded, seconds taken.
+    public func measure(_ cell: BenchCell, seconds: Double) throws -> (texts: Int, seconds: Double) {
+        let reply = try call([
+            "op": "measure", "threads": cell.threads, "set": cell.set, "batch": cell.batch, "seconds": seconds,
+        ])
+        guard let texts = reply["texts"] as? Int, let taken = reply["seconds"] as? Double else {
+            throw unexpected(reply)
+        }
+        return (texts, taken)
+    }
+
+    private func call(_ request: [String: Any]) throws -> [String: Any] {
+        var line = try JSONSerialization.data(withJSONObject: request)
+        line.append(0x0A)
+        do {
+            try input.write(contentsOf: line)
+        } catch {
+            throw failure("it stopped reading requests")
+        }
+        guard let replyLine = readLine() else { throw failure("it ended without a reply") }
+        guard let reply = (try? JSONSerialization.jsonObject(with: replyLine)) as? [String: Any] else {
+            throw failure("it answered \(String(decoding: replyLine, as: UTF8.self).prefix(200).debugDescription)")
+        }
+        if let message = reply["error"] as? String { throw failure(message) }
+        return reply
+    }
+
+    private func readLine() -> Data? {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer = Data(buffer[(newline + 1)...])
+                return Data(line)
+            }
+            let chunk = output.availableData
+            if chunk.isEmpty { return nil }
+            buffer.append(chunk)
+        }
+    }
+
+    private func unexpected(_ reply: [String: Any]) -> EmbeddingBenchError {
+        .pyTorchWorker(python: python, reason: "unexpected reply \(reply)")
+    }
+
+    private func failure(_ reason: String) -> EmbeddingBenchError {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        let log = String(decoding: errors.collected(waitingUpTo: 2), as: UTF8.self)
+            .split(separator: "\n").suffix(5).joined(separator: "\n")
+        return .pyTorchWorker(python: python, reason: reason + (log.isEmpty ? "" : "; its last words:\n" + log))
+    }
+}
+
+/// Reads a child's standard error to its end on a background thread (so a full pipe never blocks the child).
+/// `@unchecked Sendable`: `data` is guarded by `lock`.
+private final class ErrorCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private let ended = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.withLock { data.append(chunk) }
+            }
+            ended.signal()
+        }
+    }
+
+    /// What the child wrote, once it closed the pipe (or after `seconds`).
+    func collected(waitingUpTo seconds: Double) -> Data {
+        _ = ended.wait(timeout: .now() + seconds)
+        return lock.withLock { data }
+    }
+}
