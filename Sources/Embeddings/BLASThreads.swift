@@ -1,13 +1,26 @@
 import CBLAS
 
-/// The number of threads OpenBLAS (and the encoder's own parallel loops) use. Process-wide: OpenBLAS has one pool.
+/// The number of threads the encoder uses (process-wide; default every core, or `OPENBLAS_NUM_THREADS`).
+///
+/// The encoder runs every OpenBLAS call on one thread and spreads its work over this many threads itself (see
+/// ``PassPlan``), so OpenBLAS's own thread count stays at 1 once the encoder has run; ``set(_:)`` also sets
+/// OpenBLAS's count, for other callers of OpenBLAS (``SGEMMPeak``).
 public enum BLASThreads {
-    /// The current count; OpenBLAS starts with every core (or `OPENBLAS_NUM_THREADS`).
-    public static var count: Int { Int(openblas_get_num_threads()) }
+    private static let configured = Locked(Int(openblas_get_num_threads()))
 
-    /// Sets the count (at least 1).
+    /// The current count.
+    public static var count: Int { configured.withLock { $0 } }
+
+    /// Sets the count (at least 1), for the encoder and for OpenBLAS.
     public static func set(_ count: Int) {
-        openblas_set_num_threads(Int32(max(1, count)))
+        let count = max(1, count)
+        configured.withLock { $0 = count }
+        openblas_set_num_threads(Int32(count))
+    }
+
+    /// Puts OpenBLAS itself on one thread, leaving ``count`` as it is.
+    static func runOpenBLASOnOneThread() {
+        if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 
     /// The machine's cores as OpenBLAS sees them.

@@ -19,9 +19,7 @@ struct BertEncoder: Sendable {
             cost: { Double($0 * config.flopsPerToken(length: $0)) })
         // Every OpenBLAS call runs on one thread; the encoder spreads the work over its threads itself, so no
         // OpenBLAS worker spins on a core the encoder's next step needs.
-        let blasThreads = BLASThreads.count
-        if blasThreads != 1 { BLASThreads.set(1) }
-        defer { if blasThreads != 1 { BLASThreads.set(blasThreads) } }
+        BLASThreads.runOpenBLASOnOneThread()
 
         let results = UnsafeMutableBufferPointer<[Float]>.allocate(capacity: sequences.count)
         results.initialize(repeating: [])

@@ -27,8 +27,9 @@ enum Parallel {
 
 /// Lets `Parallel.run` hand its non-escaping body to `concurrentPerform`.
 ///
-/// `@unchecked Sendable`: every body passed to `Parallel.run` writes only its own rows, columns or scratch block of
-/// buffers the caller allocated, and `concurrentPerform` returns only after every iteration has finished.
+/// `@unchecked Sendable`: every body passed to `Parallel.run` writes only its own rows, columns, scratch block or
+/// texts' results in buffers the caller allocated (and takes passes through a lock), and `concurrentPerform`
+/// returns only after every iteration has finished.
 private struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

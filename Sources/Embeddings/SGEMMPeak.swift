@@ -4,9 +4,10 @@ import Dispatch
 /// Measures what OpenBLAS's `sgemm` sustains on this machine: the yardstick for the encoder's speed.
 public enum SGEMMPeak {
     /// GFLOP/s of `n × n × n` single-precision products (2·n³ floating-point operations each) repeated on
-    /// `threads` threads for at least `seconds` after one warm-up product. Leaves OpenBLAS on `threads` threads.
+    /// `threads` OpenBLAS threads for at least `seconds` after one warm-up product. Leaves OpenBLAS on `threads`
+    /// threads (the encoder puts it back on one when it next runs; ``BLASThreads/count`` is not touched).
     public static func measure(size n: Int = 2048, threads: Int, seconds: Double = 1) -> Double {
-        BLASThreads.set(threads)
+        openblas_set_num_threads(Int32(max(1, threads)))
         let a = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
         let b = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
         let c = UnsafeMutablePointer<Float>.allocate(capacity: n * n)

@@ -1,4 +1,5 @@
-import Embeddings
+@testable import Embeddings
+import Foundation
 import Testing
 
 @Test func vectorsMatchSentenceTransformersWithin1e5() throws {
@@ -69,6 +70,27 @@ import Testing
         }
     }
     #expect(BLASThreads.count == before)
+}
+
+/// Two encoders at once (each with its own lock) neither disturb each other's vectors nor the configured threads.
+@Test func concurrentEncodersKeepTheThreadCountAndTheVectors() throws {
+    let model = try InstalledModel.model()
+    let entries = Array(Reference.shared.texts.prefix(24))
+    let before = BLASThreads.count
+    let results = Locked<[Int: [[Float]]]>([:])
+    DispatchQueue.concurrentPerform(iterations: 4) { worker in
+        let encoder = MiniLMEncoder(model: model, caching: false)
+        let vectors = (try? encoder.encode(entries.map(\.text))) ?? []
+        results.withLock { $0[worker] = vectors }
+    }
+    #expect(BLASThreads.count == before)
+    for worker in 0..<4 {
+        let vectors = results.withLock { $0[worker] } ?? []
+        #expect(vectors.count == entries.count)
+        for (vector, entry) in zip(vectors, entries) {
+            #expect(Reference.maxDifference(vector, entry.vector) <= 1e-5, "\(worker): \(entry.text.debugDescription)")
+        }
+    }
 }
 
 @Test func longTextsAreTruncatedTo256TokensAndSaySo() throws {

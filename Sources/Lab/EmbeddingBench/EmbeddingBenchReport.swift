@@ -76,7 +76,8 @@ public struct EmbeddingBenchReport: Sendable {
         }
         if let worst = compared.filter({ $0.cell.batch == 1 }).min(by: { $0.ratio! < $1.ratio! }) {
             goals.append(Goal(
-                name: "at least \(times(Self.batchOneRatio)) PyTorch at batch 1", met: worst.ratio! >= Self.batchOneRatio,
+                name: "at least \(times(Self.batchOneRatio)) PyTorch at batch 1",
+                met: worst.ratio! >= Self.batchOneRatio,
                 closest: "\(label(worst.cell)): \(times(worst.ratio!))"))
         }
         let large = rows.filter { $0.cell.batch == 64 }
@@ -92,13 +93,14 @@ public struct EmbeddingBenchReport: Sendable {
     /// The table, the peaks above it and the goals below it.
     public func text() -> String {
         var lines: [String] = []
-        let counts = texts.sets.map { String(format: "%d %@ (%.1f tokens on average)", $0.texts.count, $0.name, $0.meanTokens) }
+        let counts = texts.sets.map { "\($0.texts.count) \($0.name) (\(number($0.meanTokens, 1)) tokens on average)" }
         lines.append("texts: \(texts.path): \(counts.joined(separator: ", "))")
         lines.append("peak sgemm: 2048³ products for \(number(seconds, 1)) s, the fastest of \(rounds) rounds before "
             + "the cells, \(rounds) after, and one in every round of every cell")
         for count in peaks.keys.sorted() {
             let peak = peaks[count]!
-            let parts = ["OpenBLAS " + number(peak.openBLAS, 1)] + (peak.torch.map { ["torch.matmul " + number($0, 1)] } ?? [])
+            let parts = ["OpenBLAS " + number(peak.openBLAS, 1)]
+                + (peak.torch.map { ["torch.matmul " + number($0, 1)] } ?? [])
             lines.append("  \(count) thread\(count == 1 ? "" : "s"): \(number(peak.best, 1)) GFLOP/s "
                 + "(\(parts.joined(separator: ", ")))")
         }

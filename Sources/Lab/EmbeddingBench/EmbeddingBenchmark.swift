@@ -50,33 +50,41 @@ public struct EmbeddingBenchmark {
                 for batch in batches {
                     let cell = BenchCell(threads: count, set: set.name, batch: batch)
                     progress("measuring \(count) thread\(count == 1 ? "" : "s"), \(set.name) texts, batch \(batch)")
-                    var ours: BenchRate?
-                    var theirs: BenchRate?
-                    for round in 0..<max(1, rounds) {
-                        // The peak is sampled alongside every round too, so that it sees the machine's fast
-                        // spells as often as the cells do.
-                        pause()
-                        report.peaks[count, default: .init()].openBLAS = max(
-                            report.peaks[count]?.openBLAS ?? 0, SGEMMPeak.measure(threads: count, seconds: seconds))
-                        for engine in round % 2 == 0 ? [0, 1] : [1, 0] {
-                            if engine == 0 {
-                                pause()
-                                ours = .best(ours, measure(encoder, set, cell))
-                            } else if let pyTorch {
-                                pause()
-                                let (encoded, taken) = try pyTorch.measure(cell, seconds: seconds)
-                                let rate = BenchRate(
-                                    encoded: encoded, of: set, batch: batch, seconds: taken, config: model.config)
-                                theirs = .best(theirs, rate)
-                            }
-                        }
-                    }
-                    report.rows.append(.init(cell: cell, meanTokens: set.meanTokens, chatLab: ours!, pyTorch: theirs))
+                    let row = try measure(
+                        cell, set, encoder: encoder, pyTorch: pyTorch, peak: &report.peaks[count, default: .init()])
+                    report.rows.append(row)
                 }
             }
         }
         try measurePeaks(into: &report, pyTorch: pyTorch, progress: progress)
         return report
+    }
+
+    /// One cell: `rounds` rounds of ChatLab and PyTorch alternating (and a peak sample each), the fastest of each.
+    private func measure(
+        _ cell: BenchCell, _ set: BenchTexts.Set, encoder: MiniLMEncoder, pyTorch: PyTorchWorker?,
+        peak: inout EmbeddingBenchReport.Peak
+    ) throws -> EmbeddingBenchReport.Row {
+        var ours: BenchRate?
+        var theirs: BenchRate?
+        for round in 0..<max(1, rounds) {
+            // The peak is sampled alongside every round too, so that it sees the machine's fast spells as often
+            // as the cells do.
+            pause()
+            peak.openBLAS = max(peak.openBLAS, SGEMMPeak.measure(threads: cell.threads, seconds: seconds))
+            for engine in round % 2 == 0 ? [0, 1] : [1, 0] {
+                if engine == 0 {
+                    pause()
+                    ours = .best(ours, measure(encoder, set, cell))
+                } else if let pyTorch {
+                    pause()
+                    let (encoded, taken) = try pyTorch.measure(cell, seconds: seconds)
+                    theirs = .best(theirs, BenchRate(
+                        encoded: encoded, of: set, batch: cell.batch, seconds: taken, config: encoder.model.config))
+                }
+            }
+        }
+        return .init(cell: cell, meanTokens: set.meanTokens, chatLab: ours!, pyTorch: theirs)
     }
 
     private func measurePeaks(into report: inout EmbeddingBenchReport, pyTorch: PyTorchWorker?,

@@ -4,8 +4,8 @@ import Foundation
 /// line at a time so that its measurements can alternate with ChatLab's in the same run.
 ///
 /// Requests and replies are JSON objects, one per line: `load` (texts and model folder → token counts and
-/// versions), `peak` (threads, seconds → GFLOP/s of 2048³ `torch.matmul` products), `measure` (threads, set, batch, seconds →
-/// texts encoded and seconds taken). A reply with `error` ends the comparison with that message.
+/// versions), `peak` (threads, seconds → GFLOP/s of 2048³ `torch.matmul` products), `measure` (threads, set,
+/// batch, seconds → texts encoded and seconds taken). A reply with `error` ends the comparison with that message.
 public final class PyTorchWorker {
     public let python: String
     private let process = Process()
