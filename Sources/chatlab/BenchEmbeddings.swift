@@ -16,7 +16,8 @@ extension ChatLab {
                 counts). When a Python with sentence-transformers is found (--python, else the venv that make
                 bench-embeddings-compare fills, else python3), PyTorch (CPU) encodes the same texts in the same
                 run: every cell runs --rounds rounds, ChatLab and PyTorch alternating, and the fastest round of
-                each counts. Ends with the goals of issue 5, met or missed. Build with -c release:
+                each counts. Ends with the goals of issue 5, met or missed. Relative paths that do not exist here
+                are looked up in the repository the binary was built in. Build with -c release:
                 make bench-embeddings / make bench-embeddings-compare.
                 """)
 
@@ -60,7 +61,9 @@ extension ChatLab {
         func run() throws {
             let model = try CLIErrors.reporting { try MiniLMModel.installed() }
             var benchmark = EmbeddingBenchmark(
-                texts: try CLIErrors.reporting { try BenchTexts(path: texts, tokenizer: model.tokenizer) })
+                texts: try CLIErrors.reporting {
+                    try BenchTexts(path: RepositoryFile.locate(texts), tokenizer: model.tokenizer)
+                })
             benchmark.threads = threads
             benchmark.batches = batches
             benchmark.seconds = seconds
@@ -79,6 +82,10 @@ extension ChatLab {
                 note("PyTorch is not compared: no Python with sentence-transformers found "
                     + "(make bench-embeddings-compare installs one into \(BenchProcess.venv)).")
                 return nil
+            }
+            let script = RepositoryFile.locate(script)
+            guard FileManager.default.fileExists(atPath: script) else {
+                throw ValidationError("Cannot find \(script): run from the repository's root, or give --script.")
             }
             return try PyTorchWorker(python: python, script: script)
         }

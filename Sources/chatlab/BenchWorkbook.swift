@@ -170,7 +170,7 @@ enum BenchProcess {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let errorData = BenchPipeReader(errors.fileHandleForReading)
+        let errorData = PipeReader(errors.fileHandleForReading)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
@@ -179,24 +179,5 @@ enum BenchProcess {
                     + String(decoding: errorData.wait(), as: UTF8.self))
         }
         return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// Reads a pipe to its end on a background thread, so a full pipe cannot block the child.
-/// `@unchecked Sendable`: `data` is written only by the reading thread and read only after `done` signals.
-private final class BenchPipeReader: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
     }
 }

@@ -95,7 +95,7 @@ public struct EmbeddingBenchReport: Sendable {
         var lines: [String] = []
         let counts = texts.sets.map { "\($0.texts.count) \($0.name) (\(number($0.meanTokens, 1)) tokens on average)" }
         lines.append("texts: \(texts.path): \(counts.joined(separator: ", "))")
-        lines.append("peak sgemm: 2048³ products for \(number(seconds, 1)) s, the fastest of \(rounds) rounds before "
+        lines.append("peak sgemm: 2048³ products for \(number(seconds, 1)) s, the fastest of \(roundCount) before "
             + "the cells, \(rounds) after, and one in every round of every cell")
         for count in peaks.keys.sorted() {
             let peak = peaks[count]!
@@ -105,7 +105,7 @@ public struct EmbeddingBenchReport: Sendable {
                 + "(\(parts.joined(separator: ", ")))")
         }
         let compared = rows.contains { $0.pyTorch != nil }
-        lines.append("each cell: the fastest of \(rounds) rounds of \(number(seconds, 1)) s"
+        lines.append("each cell: the fastest of \(roundCount) of \(number(seconds, 1)) s"
             + (compared ? ", ChatLab and PyTorch alternating" : "")
             + (pyTorchVersions.map { "; \($0)" } ?? ""))
         if let tokenMismatches, tokenMismatches > 0 {
@@ -135,6 +135,8 @@ public struct EmbeddingBenchReport: Sendable {
         }
         return lines.joined(separator: "\n")
     }
+
+    private var roundCount: String { "\(rounds) round\(rounds == 1 ? "" : "s")" }
 
     private func columns(_ row: Row, _ rate: BenchRate) -> String {
         pad(number(rate.textsPerSecond, 1), 16) + "  " + pad(number(rate.tokensPerSecond, 0), 8) + "  "

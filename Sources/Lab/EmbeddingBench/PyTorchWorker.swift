@@ -11,7 +11,7 @@ public final class PyTorchWorker {
     private let process = Process()
     private let input: FileHandle
     private let output: FileHandle
-    private let errors: ErrorCollector
+    private let errors: PipeReader
     private var buffer = Data()
 
     /// What the worker reported when it loaded the model.
@@ -34,7 +34,7 @@ public final class PyTorchWorker {
         process.standardError = stderr
         input = stdin.fileHandleForWriting
         output = stdout.fileHandleForReading
-        errors = ErrorCollector(stderr.fileHandleForReading)
+        errors = PipeReader(stderr.fileHandleForReading)
         do {
             try process.run()
         } catch {
@@ -112,33 +112,8 @@ public final class PyTorchWorker {
     private func failure(_ reason: String) -> EmbeddingBenchError {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        let log = String(decoding: errors.collected(waitingUpTo: 2), as: UTF8.self)
+        let log = String(decoding: errors.wait(upTo: 2), as: UTF8.self)
             .split(separator: "\n").suffix(5).joined(separator: "\n")
         return .pyTorchWorker(python: python, reason: reason + (log.isEmpty ? "" : "; its last words:\n" + log))
-    }
-}
-
-/// Reads a child's standard error to its end on a background thread (so a full pipe never blocks the child).
-/// `@unchecked Sendable`: `data` is guarded by `lock`.
-private final class ErrorCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private let ended = DispatchSemaphore(value: 0)
-    private var data = Data()
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                lock.withLock { data.append(chunk) }
-            }
-            ended.signal()
-        }
-    }
-
-    /// What the child wrote, once it closed the pipe (or after `seconds`).
-    func collected(waitingUpTo seconds: Double) -> Data {
-        _ = ended.wait(timeout: .now() + seconds)
-        return lock.withLock { data }
     }
 }
