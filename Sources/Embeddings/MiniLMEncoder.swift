@@ -13,9 +13,8 @@ public struct MiniLMEncoder: TextEncoder {
     /// The cache, or nil when caching is off (benchmarks).
     public let cache: EmbeddingCache?
     /// The most tokens one stacked forward pass takes (on several threads, the passes in flight together); a call
-    /// with more is split. 2,048 measured fastest here: larger passes fall out of cache (64 texts of 60 tokens ran
-    /// ~15 % slower in one 3,700-token pass).
-    public var maxTokensPerBatch = 2_048
+    /// with more is split. Default: ``MiniLMModel/defaultTokensPerPass``.
+    public var maxTokensPerBatch = MiniLMModel.defaultTokensPerPass
     private let computing: Locked<Void>
 
     /// An encoder over a loaded model, with its own cache (or none).
