@@ -12,8 +12,9 @@ extension ChatLab {
             discussion: """
                 Encodes the short and the long texts of --texts (cache off) at each batch size on each thread
                 count, and prints texts/s, tokens/s, GFLOP/s and the share of the machine's peak sgemm rate
-                (a 2048³ product, measured before and after the cells with OpenBLAS and torch.matmul; the higher
-                counts). When a Python with sentence-transformers is found (--python, else the venv that make
+                (2048³ products sustained for --seconds, sampled with OpenBLAS in every round of every cell: a
+                cell's share divides by the fastest sample taken alongside it; the run's highest, before and after
+                the cells with OpenBLAS and torch.matmul too, is printed above the table). When a Python with sentence-transformers is found (--python, else the venv that make
                 bench-embeddings-compare fills, else python3), PyTorch (CPU) encodes the same texts in the same
                 run: every cell runs --rounds rounds, ChatLab and PyTorch alternating, and the fastest round of
                 each counts. Ends with the goals of issue 5, met or missed. Relative paths that do not exist here
