@@ -17,29 +17,33 @@ enum Kernels {
         threads: Int, into y: UnsafeMutablePointer<Float>
     ) {
         if threads <= 1 {
-            for row in 0..<rows { (y + row * outputs).update(from: layer.bias, count: outputs) }
-            if rows <= transposedRowLimit {
-                cblas_sgemm(
-                    CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(outputs), Int32(inputs),
-                    1, x, Int32(inputs), layer.transposed, Int32(outputs), 1, y, Int32(outputs))
-            } else {
-                cblas_sgemm(
-                    CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs),
-                    1, x, Int32(inputs), layer.weight, Int32(inputs), 1, y, Int32(outputs))
-            }
+            multiply(x, rows: rows, inputs: inputs, layer: layer, outputs: outputs, columns: 0..<outputs,
+                     transposed: rows <= transposedRowLimit, into: y)
             return
         }
         let blocks = Parallel.chunks(outputs, parts: threads, alignment: columnAlignment)
         Parallel.run(blocks.count, threads: threads) { part in
-            let columns = blocks[part]
-            for row in 0..<rows {
-                (y + row * outputs + columns.lowerBound).update(from: layer.bias + columns.lowerBound,
-                                                                count: columns.count)
-            }
+            multiply(x, rows: rows, inputs: inputs, layer: layer, outputs: outputs, columns: blocks[part],
+                     transposed: true, into: y)
+        }
+    }
+
+    /// The output `columns` of ``linear(_:rows:inputs:layer:outputs:threads:into:)``, by the transposed weights or
+    /// the original layout.
+    private static func multiply(
+        _ x: UnsafePointer<Float>, rows: Int, inputs: Int, layer: BertWeights.Linear, outputs: Int,
+        columns: Range<Int>, transposed: Bool, into y: UnsafeMutablePointer<Float>
+    ) {
+        let first = columns.lowerBound
+        for row in 0..<rows { (y + row * outputs + first).update(from: layer.bias + first, count: columns.count) }
+        if transposed {
             cblas_sgemm(
                 CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(columns.count), Int32(inputs),
-                1, x, Int32(inputs), layer.transposed + columns.lowerBound, Int32(outputs), 1,
-                y + columns.lowerBound, Int32(outputs))
+                1, x, Int32(inputs), layer.transposed + first, Int32(outputs), 1, y + first, Int32(outputs))
+        } else {
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns.count), Int32(inputs),
+                1, x, Int32(inputs), layer.weight + first * inputs, Int32(inputs), 1, y + first, Int32(outputs))
         }
     }
 

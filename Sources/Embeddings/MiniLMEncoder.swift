@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Texts are tokenized (at most ``maxTokens`` tokens; longer texts are truncated and ``encodeDetailed(_:)`` says so),
 /// deduplicated, looked up in the cache, and the rest encoded in stacked forward passes of at most
-/// ``maxTokensPerBatch`` tokens. Thread count: ``BLASThreads`` (process-wide; default all cores). Safe to call from any thread; forward
-/// passes of one encoder run one at a time (each already uses every BLAS thread), so a text is never encoded twice.
+/// ``maxTokensPerBatch`` tokens. Thread count: ``BLASThreads`` (process-wide; default all cores). Safe to call from
+/// any thread; the batches of one encoder run one at a time (each already uses every thread), so a text is never
+/// encoded twice.
 public struct MiniLMEncoder: TextEncoder {
     public let model: MiniLMModel
     /// The cache, or nil when caching is off (benchmarks).

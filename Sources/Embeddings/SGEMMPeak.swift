@@ -1,5 +1,4 @@
 import CBLAS
-import Dispatch
 
 /// Measures what OpenBLAS's `sgemm` sustains on this machine: the yardstick for the encoder's speed.
 public enum SGEMMPeak {
@@ -16,19 +15,11 @@ public enum SGEMMPeak {
             a[i] = Float(i % 7) * 0.1
             b[i] = Float(i % 5) * 0.1
         }
-        func product() {
+        let (products, elapsed) = Stopwatch.repeating(for: seconds) {
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n),
                         1, a, Int32(n), b, Int32(n), 0, c, Int32(n))
+            return 1
         }
-        product()
-        var products = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        var elapsed = 0.0
-        repeat {
-            product()
-            products += 1
-            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        } while elapsed < seconds
         return 2 * Double(n) * Double(n) * Double(n) * Double(products) / elapsed / 1e9
     }
 }

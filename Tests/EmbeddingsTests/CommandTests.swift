@@ -97,3 +97,14 @@ import Testing
     #expect(result.status == 2)
     #expect(result.stderr.contains(folder.path("short.txt") + ": no long texts"), "\(result.stderr)")
 }
+
+@Test func benchEmbeddingsFindsItsDefaultTextsFromAnyFolder() throws {
+    let folder = try TemporaryDirectory()
+    let result = try ChatlabProcess.run(
+        ["bench", "embeddings", "--no-python", "--seconds", "0.05", "--rounds", "1", "--threads", "1",
+         "--batches", "1"],
+        directory: folder.path)
+    #expect(result.status == 0, "\(result.stderr)")
+    let shipped = Python.repositoryRoot.appendingPathComponent("scripts/bench_embeddings_texts.json").path
+    #expect(result.stdout.contains("texts: \(shipped): 64 short"), "\(result.stdout)")
+}

@@ -15,12 +15,14 @@ public struct ChatlabProcess {
     /// The debug binary; tests run after `swift build`.
     public static var binary: String { "\(root)/.build/debug/chatlab" }
 
-    /// Starts `chatlab` with `arguments` in the repository root, with `environment` added to this process's
-    /// environment; returns the running process and its pipes.
+    /// Starts `chatlab` with `arguments` (in the repository root unless `directory` says otherwise), with
+    /// `environment` added to this process's environment; returns the running process and its pipes.
     /// - Parameter openFileLimit: a soft limit on open files to start it under (`ulimit -Sn`), as on a stock machine.
-    public static func start(_ arguments: [String], environment: [String: String] = [:], openFileLimit: Int? = nil)
-        throws -> (Process, stdin: Pipe, stdout: Pipe, stderr: Pipe)
-    {
+    /// - Parameter directory: the working directory (default: the repository's root).
+    public static func start(
+        _ arguments: [String], environment: [String: String] = [:], openFileLimit: Int? = nil,
+        directory: String? = nil
+    ) throws -> (Process, stdin: Pipe, stdout: Pipe, stderr: Pipe) {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(binary) (run 'swift build' first)"])
         }
@@ -35,7 +37,7 @@ public struct ChatlabProcess {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
         let input = Pipe()
         let output = Pipe()
         let errors = Pipe()
@@ -49,10 +51,11 @@ public struct ChatlabProcess {
     /// Runs `chatlab` to the end, feeding `input` on standard input.
     @discardableResult
     public static func run(
-        _ arguments: [String], input: String = "", environment: [String: String] = [:], openFileLimit: Int? = nil
+        _ arguments: [String], input: String = "", environment: [String: String] = [:], openFileLimit: Int? = nil,
+        directory: String? = nil
     ) throws -> Result {
         let (process, stdin, stdout, stderr) = try start(
-            arguments, environment: environment, openFileLimit: openFileLimit)
+            arguments, environment: environment, openFileLimit: openFileLimit, directory: directory)
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let errors = BackgroundRead(stderr.fileHandleForReading)

@@ -1,4 +1,3 @@
-import Dispatch
 import Embeddings
 import Foundation
 
@@ -116,15 +115,10 @@ public struct EmbeddingBenchmark {
             next = (next + cell.batch) % set.texts.count
             return batch
         }
-        _ = encoder.encodeDetailed(group())
-        var encoded = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        var elapsed = 0.0
-        repeat {
+        let (encoded, elapsed) = Stopwatch.repeating(for: seconds) {
             _ = encoder.encodeDetailed(group())
-            encoded += cell.batch
-            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        } while elapsed < seconds
+            return cell.batch
+        }
         return BenchRate(encoded: encoded, of: set, batch: cell.batch, seconds: elapsed, config: encoder.model.config)
     }
 
