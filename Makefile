@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= config/demo.yaml
 
-.PHONY: demo test build setup setup-test clean bench bench-workbook bench-embeddings bench-embeddings-compare
+.PHONY: demo test build setup setup-test clean bench bench-workbook bench-embeddings bench-embeddings-compare bench-memory
 
 demo: setup build
 	.build/debug/chatlab run $(CONFIG)
@@ -49,3 +49,10 @@ clean:
 # Load benchmark: chatlab's http chatter against the built-in server at concurrency 1, 8 and 64, next to wrk.
 bench:
 	./scripts/bench_serve.sh
+
+# Peak memory of run and analyze as experiments grow (demo config, 40 rounds; 500, 2,000 and 10,000 runs by default;
+# RUNS=500,2000 for a shorter table). Release build in its own scratch folder.
+RUNS ?= 500,2000,10000
+bench-memory: setup
+	$(SWIFT) build -c release --product chatlab --scratch-path .build-release
+	python3 scripts/bench_memory.py --binary .build-release/release/chatlab --runs $(RUNS)

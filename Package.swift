@@ -37,6 +37,7 @@ let package = Package(
         // optimized in every build mode, like Embeddings.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "LabCore"),
+        .target(name: "Transcripts", dependencies: ["LabCore"]),
         .target(name: "LabYAML", dependencies: ["LabCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Chatters",
@@ -56,13 +57,13 @@ let package = Package(
         .target(
             name: "Lab",
             dependencies: [
-                "LabCore", "LabYAML", "Probes", "Chatters", "Scoring", "Reports", "Embeddings",
+                "LabCore", "LabYAML", "Transcripts", "Probes", "Chatters", "Scoring", "Reports", "Embeddings",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "chatlab",
             dependencies: [
-                "Lab", "Probes", "Scoring", "Reports", "BotServer", "Embeddings", "CPrintfHooks",
+                "Lab", "Transcripts", "Probes", "Scoring", "Reports", "BotServer", "Embeddings", "CPrintfHooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -72,8 +73,9 @@ let package = Package(
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LabYAML", "Digest", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["Lab", "TestSupport"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Transcripts", "TestSupport"]),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["Lab", "Transcripts", "TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CKernels", "TestSupport"]),
     ]
 )

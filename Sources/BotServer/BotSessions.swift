@@ -63,7 +63,7 @@ public actor BotSessions {
     static func ask(_ chatter: any Chatter, _ request: ChatRequest) async -> Answer {
         do {
             return .reply(try await chatter.reply(to: request).text)
-        } catch ChatterError.conversationOver(let why) {
+        } catch ChatterError.conversationOver(let why), ChatterError.goalReached(let why) {
             return .ended(why)
         } catch ChatterError.failed(let kind, let message) {
             return .failed(kind: kind, message: message)

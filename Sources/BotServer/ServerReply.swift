@@ -1,3 +1,4 @@
+import LabCore
 import Chatters
 import NIOCore
 import NIOHTTP1

@@ -1,25 +1,26 @@
 import CBLAS
 
-/// The number of threads the encoder uses (process-wide; default every core, or `OPENBLAS_NUM_THREADS`).
+/// OpenBLAS's thread settings.
 ///
-/// The encoder runs every OpenBLAS call on one thread and spreads its work over this many threads itself (see
-/// ``PassPlan``), so OpenBLAS's own thread count stays at 1 once the encoder has run; ``set(_:)`` also sets
-/// OpenBLAS's count, for other callers of OpenBLAS (``SGEMMPeak``).
+/// The encoder runs every OpenBLAS call on one thread and spreads its work over its own ``MiniLMEncoder/threads``
+/// (see ``PassPlan``), so OpenBLAS's own thread count stays at 1 once the encoder has run; ``set(_:)`` sets OpenBLAS's
+/// count for other callers of OpenBLAS (``SGEMMPeak``).
 public enum BLASThreads {
-    private static let configured = Locked(Int(openblas_get_num_threads()))
+    /// The thread count OpenBLAS started with (`OPENBLAS_NUM_THREADS`, or every core): the encoder's default.
+    public static let initial = Int(openblas_get_num_threads())
 
-    /// The current count.
-    public static var count: Int { configured.withLock { $0 } }
+    /// OpenBLAS's own current count.
+    public static var count: Int { Int(openblas_get_num_threads()) }
 
-    /// Sets the count (at least 1), for the encoder and for OpenBLAS.
+    /// Sets OpenBLAS's own count (at least 1), for callers of OpenBLAS other than the encoder.
     public static func set(_ count: Int) {
-        let count = max(1, count)
-        configured.withLock { $0 = count }
-        openblas_set_num_threads(Int32(count))
+        _ = initial
+        openblas_set_num_threads(Int32(max(1, count)))
     }
 
-    /// Puts OpenBLAS itself on one thread, leaving ``count`` as it is.
+    /// Puts OpenBLAS itself on one thread.
     static func runOpenBLASOnOneThread() {
+        _ = initial
         if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 

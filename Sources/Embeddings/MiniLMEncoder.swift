@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Texts are tokenized (at most ``maxTokens`` tokens; longer texts are truncated and ``encodeDetailed(_:)`` says so),
 /// deduplicated, looked up in the cache, and the rest encoded in stacked forward passes of at most
-/// ``maxTokensPerBatch`` tokens. Thread count: ``BLASThreads`` (process-wide; default all cores). Safe to call from
+/// ``maxTokensPerBatch`` tokens on ``threads`` threads (default: OpenBLAS's starting count). Safe to call from
 /// any thread; the batches of one encoder run one at a time (each already uses every thread), so a text is never
 /// encoded twice.
 public struct MiniLMEncoder: TextEncoder {
@@ -16,6 +16,8 @@ public struct MiniLMEncoder: TextEncoder {
     /// The most tokens one stacked forward pass takes (on several threads, the passes in flight together); a call
     /// with more is split. Default: ``MiniLMModel/defaultTokensPerPass``.
     public var maxTokensPerBatch = MiniLMModel.defaultTokensPerPass
+    /// How many threads a batch is spread over (this encoder's own setting; nothing process-wide changes).
+    public var threads = BLASThreads.initial
     private let computing: Locked<Void>
 
     /// An encoder over a loaded model, with its own cache (or none).
@@ -27,16 +29,20 @@ public struct MiniLMEncoder: TextEncoder {
 
     /// The process-wide encoder of the installed all-MiniLM-L6-v2: loaded once, one cache for the whole run.
     /// - Throws: ``EmbeddingError/modelNotInstalled(model:path:)`` naming `chatlab models install`.
-    public static func shared(store: ModelStore = ModelStore()) throws -> MiniLMEncoder {
+    /// - Parameter threads: the encoder's thread count (default: OpenBLAS's starting count); the model and cache
+    ///   are shared whatever the count.
+    public static func shared(store: ModelStore = ModelStore(), threads: Int? = nil) throws -> MiniLMEncoder {
         let folder = try store.requireInstalled(.miniLM)
         let key = folder.standardizedFileURL.path
         let model = try MiniLMModel.load(folder: folder)
-        return sharedEncoders.withLock { encoders in
+        var encoder = sharedEncoders.withLock { encoders in
             if let encoder = encoders[key] { return encoder }
             let encoder = MiniLMEncoder(model: model)
             encoders[key] = encoder
             return encoder
         }
+        if let threads { encoder.threads = max(1, threads) }
+        return encoder
     }
 
     private static let sharedEncoders = Locked<[String: MiniLMEncoder]>([:])
@@ -75,7 +81,7 @@ public struct MiniLMEncoder: TextEncoder {
             if let hit { found[text] = hit } else { pending.append((text, model.tokenizer.tokenize(text))) }
         }
         let vectors = model.embed(
-            tokenized: pending.map(\.tokens.ids), threads: BLASThreads.count, maxTokensPerPass: maxTokensPerBatch)
+            tokenized: pending.map(\.tokens.ids), threads: threads, maxTokensPerPass: maxTokensPerBatch)
         var fresh: [String: TextEncoding] = [:]
         for (item, vector) in zip(pending, vectors) {
             fresh[item.text] = TextEncoding(

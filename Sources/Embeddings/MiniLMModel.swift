@@ -48,7 +48,7 @@ public final class MiniLMModel: Sendable {
     /// One unit vector per token-id sequence (each from ``BertTokenizer/tokenize(_:)``), computed in stacked
     /// forward passes of at most `maxTokensPerPass` tokens on `threads` threads.
     public func embed(
-        tokenized sequences: [[Int32]], threads: Int = BLASThreads.count,
+        tokenized sequences: [[Int32]], threads: Int = BLASThreads.initial,
         maxTokensPerPass: Int = defaultTokensPerPass
     ) -> [[Float]] {
         encoder.embed(sequences, threads: threads, maxTokensPerPass: maxTokensPerPass)

@@ -12,12 +12,17 @@ public struct Analyzer: Sendable {
         self.testSets = testSets
     }
 
-    /// Scores one run.
-    public func analyze(_ transcript: Transcript, seed: UInt64, plan: ProbePlan? = nil) -> RunAnalysis {
+    /// The series every run is scored in (each scorer × each seat under test), in report column order.
+    public var seriesKeys: [SeriesKey] {
+        scorers.flatMap { scorer in underTest.map { SeriesKey(code: scorer.code, title: scorer.title, seat: $0) } }
+    }
+
+    /// Scores one run: its scorers one after another (runs are what goes concurrently, see ``RunScoring``).
+    public func analyze(_ transcript: Transcript, seed: UInt64, plan: ProbePlan? = nil) async -> RunAnalysis {
         var series: [ScoreSeries] = []
         for scorer in scorers {
             for seat in underTest {
-                let result = scorer.score(ScorerInput(transcript: transcript, seat: seat, testSets: testSets))
+                let result = await scorer.score(ScorerInput(transcript: transcript, seat: seat, testSets: testSets))
                 series.append(ScoreSeries(key: SeriesKey(code: scorer.code, title: scorer.title, seat: seat), result: result))
             }
         }

@@ -1,6 +1,7 @@
 import Chatters
 import Foundation
 import LabCore
+import Transcripts
 
 /// A person talking to one chatter (`chatlab chat`): an experiment of one run with a human as chatter 1.
 public enum ChatSession {

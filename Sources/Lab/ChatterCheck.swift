@@ -25,7 +25,7 @@ public enum ChatterCheck {
             var outcome = Outcome(seat: seat, name: configured.name, reply: nil, error: nil, seconds: 0)
             do {
                 outcome.reply = try await configured.chatter.reply(to: request).text
-            } catch ChatterError.conversationOver(let why) {
+            } catch ChatterError.conversationOver(let why), ChatterError.goalReached(let why) {
                 outcome.reply = "(ends the conversation: \(why))"
             } catch {
                 outcome.error = "\(error)"

@@ -1,5 +1,6 @@
 import Foundation
 import LabCore
+import Transcripts
 
 /// Pass rates of several experiments side by side (`chatlab compare`): per check (code, title, seat) each
 /// experiment's passes, total and rate, and for every experiment after the first its difference in pass rate against

@@ -10,11 +10,13 @@ import Logging
 public struct ConversationRunner: Sendable {
     public let experiment: Experiment
     public let logger: Logger
+    public let clock: any LabClock
     let limiter: RateLimiter?
 
-    public init(experiment: Experiment, logger: Logger) {
+    public init(experiment: Experiment, logger: Logger, clock: any LabClock = SystemClock()) {
         self.experiment = experiment
         self.logger = logger
+        self.clock = clock
         limiter = experiment.rateLimit.map(RateLimiter.init(perSecond:))
     }
 
@@ -22,9 +24,15 @@ public struct ConversationRunner: Sendable {
     ///
     /// On a round where `plan` has a probe turn, the runner says the probe text in place of the driving chatter
     /// (the seat opposite ``Experiment/probeTarget``); the driver does not speak, and its script does not advance.
-    public func run(_ run: Int, plan: ProbePlan? = nil, record: (Turn) throws -> Void) async throws -> Transcript {
+    /// - Returns: the turns and the conversation's record (why it ended, what the chatters chose and extracted).
+    public func run(_ run: Int, plan: ProbePlan? = nil, record: (Turn) throws -> Void) async throws
+        -> FinishedConversation
+    {
         let runSeed = experiment.runSeed(run)
         let conversation = "\(experiment.name)-run-\(run)"
+        let started = clock.now()
+        let startedMonotonic = clock.monotonicSeconds()
+        var end = ConversationEnd(.roundsDone)
         var transcript = Transcript(run: run)
         var history: [Utterance] = []
         var spoken: [Seat: Int] = [:]
@@ -48,7 +56,8 @@ public struct ConversationRunner: Sendable {
                     seed: SeededRandom.derive(runSeed, UInt64(round), UInt64(seat.rawValue)))
                 let outcome = await ask(configured, request)
                 guard case .turn(var turn) = outcome else {
-                    if case .over(let why) = outcome {
+                    if case .over(let reason, let why) = outcome {
+                        end = ConversationEnd(reason, seat: seat, detail: why)
                         logger.info("run \(run) ended in round \(round): \(why)")
                     }
                     break conversationLoop
@@ -61,23 +70,48 @@ public struct ConversationRunner: Sendable {
                     history.append(Utterance(seat: seat, text: turn.text))
                     spoken[seat, default: 0] += 1
                 } else if experiment.onError == .endConversation {
+                    end = ConversationEnd(.errorLimit, seat: seat, detail: "on_error: end_conversation")
                     break conversationLoop
                 }
             }
         }
-        for seat in order { await experiment.chatter(seat).chatter.endConversation(conversation) }
-        return transcript
+        var notes = ChatterNotes()
+        for seat in order {
+            let chatter = experiment.chatter(seat).chatter
+            let said = await chatter.notes(for: conversation)
+            notes.chosen.merge(said.chosen) { first, _ in first }
+            notes.outputs.merge(said.outputs) { first, _ in first }
+            await chatter.endConversation(conversation)
+        }
+        let record = ConversationRecord(
+            run: run, conversation: conversation, seed: runSeed, participants: participants, started: started,
+            ended: clock.now(), seconds: clock.monotonicSeconds() - startedMonotonic, end: end, rounds: transcript.roundCount, turns: transcript.turns.count,
+            chosen: notes.chosen, outputs: notes.outputs,
+            errors: transcript.turns.compactMap { turn in
+                turn.error.map { ConversationError(round: turn.round, seat: turn.seat, kind: $0.kind, message: $0.message) }
+            })
+        return FinishedConversation(transcript: transcript, record: record)
+    }
+
+    /// Who sits where, and in what role.
+    var participants: [Participant] {
+        Seat.allCases.map { seat in
+            let configured = experiment.chatter(seat)
+            var roles: [Participant.Role] = []
+            if seat == experiment.probeTarget.other { roles.append(.driver) }
+            if experiment.underTest.contains(seat) { roles.append(.underTest) }
+            return Participant(seat: seat, name: configured.name, kind: configured.kind, roles: roles)
+        }
     }
 
     private enum Outcome {
         case turn(Turn)
-        case over(String)
+        case over(ConversationEnd.Reason, String)
     }
 
     private func ask(_ configured: ConfiguredChatter, _ request: ChatRequest) async -> Outcome {
         await limiter?.acquire()
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = clock.monotonicSeconds()
         var turn = Turn(run: request.run, round: request.round, index: 0, seat: request.seat, text: "",
             saw: request.history.count)
         do {
@@ -85,13 +119,15 @@ public struct ConversationRunner: Sendable {
             turn.text = reply.text
             turn.metrics = reply.metrics.isEmpty ? nil : reply.metrics
         } catch ChatterError.conversationOver(let why) {
-            return .over(why)
+            return .over(.chatterEnded, why)
+        } catch ChatterError.goalReached(let why) {
+            return .over(.goalReached, why)
         } catch ChatterError.failed(let kind, let message) {
             turn.error = TurnError(kind: kind, message: message)
         } catch {
             turn.error = TurnError(kind: "failed", message: "\(error)")
         }
-        turn.latency = (clock.now - start).seconds
+        turn.latency = clock.monotonicSeconds() - start
         if let error = turn.error {
             logger.warning("\(configured.name) failed in run \(request.run), round \(request.round): \(error)")
         }
@@ -105,4 +141,10 @@ extension Duration {
         let parts = components
         return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
     }
+}
+
+/// A conversation as it ended: its turns and its record.
+public struct FinishedConversation: Sendable {
+    public var transcript: Transcript
+    public var record: ConversationRecord
 }

@@ -19,10 +19,13 @@ public struct ExperimentLoader: Sendable {
     public var context: ChatterContext
     /// When false, chatter settings are checked but no chatter is made (for re-analysis, which talks to none).
     public var makesChatters: Bool
+    /// What scorer factories may use (the sentence encoder).
+    public var services: LabServices
 
-    public init(context: ChatterContext = ChatterContext(), makesChatters: Bool = true) {
+    public init(context: ChatterContext = ChatterContext(), makesChatters: Bool = true, services: LabServices = LabServices()) {
         self.context = context
         self.makesChatters = makesChatters
+        self.services = services
     }
 
     /// Loads and validates the file at `path`.
@@ -105,7 +108,7 @@ public struct ExperimentLoader: Sendable {
             let options = try map?[kind.id]?.mapping("scorer '\(kind.id)'", allowed: ["enabled"] + kind.options.keys.sorted())
             let enabled = try options?["enabled"]?.bool() ?? kind.enabledByDefault
             guard enabled else { continue }
-            scorers.append(try kind.make(options ?? .empty(file: value?.file ?? "", context: kind.id)))
+            scorers.append(try kind.make(options ?? .empty(file: value?.file ?? "", context: kind.id), services.scoring))
         }
         if let probes {
             let options = try map?["answers"]?.mapping(
@@ -113,7 +116,7 @@ public struct ExperimentLoader: Sendable {
             if try options?["enabled"]?.bool() ?? true {
                 let codes = probes.settings.enabledCodes.map { ($0.rawValue, $0.title) }
                 scorers += try ScorerRegistry.answerScorers(
-                    codes: codes, maxDistance: probes.settings.maxDistance, options: options)
+                    codes: codes, maxDistance: probes.settings.maxDistance, options: options, services: services.scoring)
             }
         }
         return scorers

@@ -1,26 +1,34 @@
 import Foundation
 import LabCore
 import Logging
+import Transcripts
 
 /// Runs a whole experiment: creates the report folder, runs the conversations (`concurrency` at a time) while
-/// writing transcripts, then analyses them and writes the reports. `resume` finishes an interrupted experiment.
+/// writing transcripts and conversation records, then analyses them and writes the reports. `resume` finishes an
+/// interrupted experiment.
 public struct ExperimentRunner: Sendable {
     public let experiment: Experiment
     public let logger: Logger
     public let toolVersion: String
+    public let clock: any LabClock
 
-    public init(experiment: Experiment, logger: Logger, toolVersion: String = ChatLabVersion.current) {
+    public init(
+        experiment: Experiment, logger: Logger, toolVersion: String = ChatLabVersion.current,
+        clock: any LabClock = SystemClock()
+    ) {
         self.experiment = experiment
         self.logger = logger
         self.toolVersion = toolVersion
+        self.clock = clock
     }
 
     /// Runs into a new folder under the experiment's `report.out`, or into `folder` when given.
+    /// - Returns: the folder and the analysis, its runs summarized (``RunAnalysis/summarized()``).
     @discardableResult
     public func run(
         into folder: ReportFolder? = nil, progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
     ) async throws -> (folder: ReportFolder, analysis: Analysis) {
-        let started = Date()
+        let started = clock.now()
         let probes = try ProbePreparation.prepare(experiment)
         let folder = try folder.map { try $0.createDirectories(); return $0 }
             ?? ReportFolder.create(parent: experiment.report.out, name: experiment.name, date: started)
@@ -29,100 +37,70 @@ public struct ExperimentRunner: Sendable {
             chatters: Dictionary(uniqueKeysWithValues: Seat.allCases.map { ($0.description, experiment.chatter($0).label) }),
             underTest: experiment.underTest, configText: experiment.configText, configPath: experiment.configPath,
             toolVersion: toolVersion, started: started)
-        do {
-            try experiment.configText.write(toFile: folder.config, atomically: true, encoding: .utf8)
-        } catch {
-            throw LabError.cannotWrite(path: folder.config, reason: error.localizedDescription)
-        }
+        try AtomicFile.write(Data(experiment.configText.utf8), to: folder.config)
         try ExperimentRecord.write(info, to: folder.experiment)
         try probes?.write(to: folder.probes)
         logger.info("experiment \(experiment.name) started in \(folder.path), seed \(experiment.seed)")
         return try await finish(info: info, probes: probes, folder: folder, progress: progress)
     }
 
-    /// Finishes the experiment in `folder` after a crash or kill: the runs recorded as completed are kept as they
-    /// are; every other run is run again from its start with the same seed, replacing any partial transcript.
+    /// Finishes the experiment in `folder` after a crash or kill: the runs whose conversation was recorded as ended
+    /// (or, in folders of older versions, listed as completed in `experiment.json`) are kept as they are; every other
+    /// run is run again from its start with the same seed, replacing any partial transcript.
     /// `experiment` must be loaded from the folder's `config.yaml` (see ``Resumption``).
     public func resume(
         folder: ReportFolder, info: ExperimentInfo, probes: ProbeRecord?,
         progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
     ) async throws -> (folder: ReportFolder, analysis: Analysis) {
-        logger.info("resuming \(folder.path): runs \(info.completedRuns.sorted()) were complete")
+        logger.info("resuming \(folder.path): runs \(Self.completedRuns(folder, info)) were complete")
         return try await finish(info: info, probes: probes, folder: folder, progress: progress)
+    }
+
+    /// The runs of `folder` that need not run again.
+    public static func completedRuns(_ folder: ReportFolder, _ info: ExperimentInfo) -> [Int] {
+        Set(folder.recordedRuns()).union(info.completedRuns).sorted()
     }
 
     private func finish(
         info: ExperimentInfo, probes: ProbeRecord?, folder: ReportFolder,
         progress: @escaping @Sendable (LabProgress) -> Void
     ) async throws -> (folder: ReportFolder, analysis: Analysis) {
-        let book = RunBook(info: info, path: folder.experiment)
-        let remaining = (1...experiment.runs).filter { !info.completedRuns.contains($0) }
+        let completed = Set(Self.completedRuns(folder, info))
+        let remaining = (1...experiment.runs).filter { !completed.contains($0) }
         progress(.started(folder: folder.path, runs: experiment.runs, done: experiment.runs - remaining.count))
-        var transcripts: [Int: Transcript] = [:]
-        for run in info.completedRuns {
-            transcripts[run] = try TranscriptReader.read(path: folder.transcript(run: run), run: run)
-        }
-        let conversation = ConversationRunner(experiment: experiment, logger: logger)
-        try await withThrowingTaskGroup(of: Transcript.self) { group in
+        let conversation = ConversationRunner(experiment: experiment, logger: logger, clock: clock)
+        try await withThrowingTaskGroup(of: Void.self) { group in
             var queue = remaining[...]
             func startNext() {
                 guard let run = queue.popFirst() else { return }
-                group.addTask {
-                    try await Self.runOne(run, conversation, probes?.plan(run: run), folder, book, progress)
-                }
+                group.addTask { try await Self.runOne(run, conversation, probes?.plan(run: run), folder, progress) }
             }
             for _ in 0..<experiment.concurrency { startNext() }
-            for try await transcript in group {
-                transcripts[transcript.run] = transcript
-                startNext()
-            }
+            for try await _ in group { startNext() }
         }
-        let finished = try await book.finish()
+        var finished = info
+        finished.ended = clock.now()
+        try ExperimentRecord.write(finished, to: folder.experiment)
         progress(.analyzing)
-        let ordered = (1...experiment.runs).compactMap { transcripts[$0] }
-        let analysis = try Reanalysis.report(ordered, info: finished, experiment: experiment, probes: probes, folder: folder)
+        let analysis = try await ReportPipeline(experiment: experiment, info: finished, probes: probes, folder: folder)
+            .report(runs: Array(1...experiment.runs))
         return (folder, analysis)
     }
 
+    /// Runs one conversation: its turns are appended to the transcript as they happen, and its record is written
+    /// when it ends (which marks the run complete for `--resume`).
     private static func runOne(
-        _ run: Int, _ conversation: ConversationRunner, _ plan: ProbePlan?, _ folder: ReportFolder, _ book: RunBook,
+        _ run: Int, _ conversation: ConversationRunner, _ plan: ProbePlan?, _ folder: ReportFolder,
         _ progress: @escaping @Sendable (LabProgress) -> Void
-    ) async throws -> Transcript {
-        let clock = ContinuousClock()
-        let start = clock.now
+    ) async throws {
         let writer = try TranscriptWriter(path: folder.transcript(run: run), replacing: true)
-        let transcript = try await conversation.run(run, plan: plan) { turn in
+        let finished = try await conversation.run(run, plan: plan) { turn in
             try writer.append(turn)
             progress(.turn(run: run, round: turn.round, failed: turn.error != nil))
         }
-        let seconds = (clock.now - start).seconds
-        try await book.complete(run, seconds: seconds)
+        try folder.write(finished.record)
         progress(.runFinished(
-            run: run, turns: transcript.turns.count, errors: transcript.turns.filter { $0.error != nil }.count,
-            seconds: seconds))
-        return transcript
-    }
-}
-
-/// Keeps `experiment.json` up to date as runs complete, so a killed experiment knows where to resume.
-actor RunBook {
-    private var info: ExperimentInfo
-    private let path: String
-
-    init(info: ExperimentInfo, path: String) {
-        self.info = info
-        self.path = path
-    }
-
-    func complete(_ run: Int, seconds: Double) throws {
-        info.completedRuns.append(run)
-        info.runSeconds[String(run)] = seconds
-        try ExperimentRecord.write(info, to: path)
-    }
-
-    func finish() throws -> ExperimentInfo {
-        info.ended = Date()
-        try ExperimentRecord.write(info, to: path)
-        return info
+            run: run, turns: finished.transcript.turns.count, errors: finished.record.errorCount,
+            seconds: finished.record.seconds))
     }
 }

@@ -1,4 +1,5 @@
 import LabCore
+import Transcripts
 import Probes
 
 /// Loads the test sets and plans the probes of every run before an experiment starts.

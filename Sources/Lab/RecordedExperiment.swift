@@ -1,6 +1,7 @@
 import Chatters
 import Foundation
 import LabCore
+import Transcripts
 
 /// An experiment as a report folder records it: its config (with the seed, runs and rounds it was started with),
 /// the record of how it ran, and the probe plans. Shared by re-analysis and resumption.

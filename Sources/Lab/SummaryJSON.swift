@@ -1,7 +1,11 @@
 import Foundation
 import LabCore
+import Transcripts
 
 /// `summary.json`: the summary workbook's numbers for machines.
+///
+/// Its size does not grow with the number of runs: each run's numbers are in `runs/run-<k>.json` (``Run``), and the
+/// experiment record here leaves out the per-run lists of older folders.
 struct SummaryJSON: Encodable {
     struct Score: Encodable {
         var code: String
@@ -15,6 +19,7 @@ struct SummaryJSON: Encodable {
         var breakdowns: [Breakdown]?
     }
 
+    /// One run's numbers: `runs/run-<k>.json`.
     struct Run: Encodable {
         var run: Int
         var seed: String
@@ -26,9 +31,26 @@ struct SummaryJSON: Encodable {
         /// Wall-clock seconds of the conversation, and turns per second over it.
         var seconds: Double?
         var turnsPerSecond: Double?
+        /// Why the conversation ended (absent for folders written before conversation records).
+        var end: ConversationEnd?
         var scores: [Score]
         /// Probes planned and placed per test code.
         var probes: [String: ProbeCount]?
+
+        init(_ run: RunAnalysis, conversation: ConversationRecord?, legacySeconds: [String: Double]) {
+            let seconds = conversation?.seconds ?? legacySeconds[String(run.run)]
+            self.run = run.run
+            seed = String(run.seed)
+            rounds = run.counts.rounds
+            turns = run.counts.turns
+            errors = run.counts.errors
+            successRate = run.counts.successRate
+            self.seconds = seconds
+            turnsPerSecond = seconds.flatMap { $0 > 0 ? Double(run.counts.turns) / $0 : nil }
+            end = conversation?.end
+            scores = run.series.map { SummaryJSON.score($0.key, $0.result.tally, $0.result.statistics, $0.result.breakdowns) }
+            probes = run.plan?.counts
+        }
     }
 
     struct Total: Encodable {
@@ -39,40 +61,37 @@ struct SummaryJSON: Encodable {
         var successRate: Double?
         /// Summed over runs (with concurrency, runs overlap: compare with the experiment's start and end).
         var seconds: Double?
+        /// How many conversations ended for each reason (`rounds_done`, `chatter_ended`...).
+        var ends: [String: Int]?
         var scores: [Score]
         var probes: [String: ProbeCount]?
     }
 
     var experiment: ExperimentInfo
-    var runs: [Run]
+    /// Where each run's numbers are, `<k>` standing for the run number.
+    var runFiles = "runs/run-<k>.json"
     var total: Total
 
     init(_ analysis: Analysis, totals: [SeriesKey: [Statistic]]) {
-        experiment = analysis.experiment
-        runs = analysis.runs.map { run in
-            let seconds = analysis.experiment.runSeconds[String(run.run)]
-            return Run(
-                run: run.run, seed: String(run.seed), rounds: run.transcript.roundCount,
-                turns: run.transcript.turns.count, errors: run.transcript.turns.filter { $0.error != nil }.count,
-                successRate: Self.successRate([run.transcript]), seconds: seconds,
-                turnsPerSecond: seconds.flatMap { $0 > 0 ? Double(run.transcript.turns.count) / $0 : nil },
-                scores: run.series.map { Self.score($0.key, $0.result.tally, $0.result.statistics, $0.result.breakdowns) },
-                probes: run.plan?.counts)
+        var experiment = analysis.experiment
+        experiment.completedRuns = []
+        experiment.runSeconds = [:]
+        self.experiment = experiment
+        let runs = analysis.runs
+        let asked = runs.reduce(0) { $0 + $1.counts.asked }
+        let seconds = runs.compactMap { run in
+            analysis.conversations[run.run]?.seconds ?? analysis.experiment.runSeconds[String(run.run)]
         }
+        let ends = analysis.conversations.values.reduce(into: [String: Int]()) { $0[$1.end.reason.rawValue, default: 0] += 1 }
         total = Total(
-            runs: runs.count, rounds: runs.map(\.rounds).reduce(0, +), turns: runs.map(\.turns).reduce(0, +),
-            errors: runs.map(\.errors).reduce(0, +),
-            successRate: Self.successRate(analysis.runs.map(\.transcript)),
-            seconds: runs.compactMap(\.seconds).reduce(0, +),
+            runs: runs.count, rounds: runs.reduce(0) { $0 + $1.counts.rounds },
+            turns: runs.reduce(0) { $0 + $1.counts.turns }, errors: runs.reduce(0) { $0 + $1.counts.errors },
+            successRate: asked == 0 ? nil : Double(runs.reduce(0) { $0 + $1.counts.answered }) / Double(asked),
+            seconds: seconds.reduce(0, +), ends: ends.isEmpty ? nil : ends,
             scores: analysis.seriesKeys.map {
                 Self.score($0, analysis.total($0), totals[$0] ?? [], analysis.totalBreakdowns($0))
             },
-            probes: analysis.runs.contains { $0.plan != nil } ? analysis.probeCounts : nil)
-    }
-
-    static func successRate(_ transcripts: [Transcript]) -> Double? {
-        let asked = transcripts.flatMap(\.turns).filter { $0.probe == nil }
-        return asked.isEmpty ? nil : Double(asked.filter { $0.error == nil }.count) / Double(asked.count)
+            probes: runs.contains { $0.plan != nil } ? analysis.probeCounts : nil)
     }
 
     static func score(_ key: SeriesKey, _ tally: Tally, _ statistics: [Statistic], _ breakdowns: [Breakdown]) -> Score {
@@ -80,16 +99,5 @@ struct SummaryJSON: Encodable {
             code: key.code, title: key.title, seat: key.seat.description, passes: tally.passes, total: tally.total,
             rate: tally.rate, statistics: Dictionary(statistics.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
             breakdowns: breakdowns.isEmpty ? nil : breakdowns)
-    }
-
-    func write(to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        do {
-            try encoder.encode(self).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw LabError.cannotWrite(path: path, reason: error.localizedDescription)
-        }
     }
 }

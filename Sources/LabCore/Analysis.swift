@@ -1,17 +1,30 @@
-/// Everything the reports show: the experiment, and for each run its transcript and scores.
+/// Everything the summaries show: the experiment, and for each run its counts and scores.
+///
+/// Built run by run: an analysis of many runs holds them summarized (``RunAnalysis/summarized()``: counts, tallies,
+/// scores and statistics, no turns or cells), while the run workbook takes each full run as it is scored.
 public struct Analysis: Sendable {
     public var experiment: ExperimentInfo
     public var columns: ColumnOptions
     public var runs: [RunAnalysis]
+    /// The series every run is scored in, in column order; derived from the runs when not given.
+    private var declaredKeys: [SeriesKey]?
+    /// Each run's conversation record, by run number (absent for report folders written before records existed).
+    public var conversations: [Int: ConversationRecord]
 
-    public init(experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis]) {
+    public init(
+        experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis], seriesKeys: [SeriesKey]? = nil,
+        conversations: [Int: ConversationRecord] = [:]
+    ) {
         self.experiment = experiment
         self.columns = columns
         self.runs = runs
+        declaredKeys = seriesKeys
+        self.conversations = conversations
     }
 
     /// The scorer series present in the analysis (code, title, seat), in first-seen order.
     public var seriesKeys: [SeriesKey] {
+        if let declaredKeys { return declaredKeys }
         var seen = Set<SeriesKey>()
         var keys: [SeriesKey] = []
         for run in runs {
@@ -65,20 +78,33 @@ public struct ColumnOptions: Codable, Sendable, Hashable {
 
 /// One run's transcript and its scores.
 public struct RunAnalysis: Sendable {
-    public var transcript: Transcript
+    /// The turns; empty in a summarized run (``counts`` keeps what the summaries need). Setting it recounts.
+    public var transcript: Transcript { didSet { counts = RunCounts(transcript) } }
     public var seed: UInt64
     public var series: [ScoreSeries]
     /// The run's probe plan, when the experiment has probes.
     public var plan: ProbePlan?
+    /// Rounds, turns and failures, counted from the transcript.
+    public private(set) var counts: RunCounts
 
     public init(transcript: Transcript, seed: UInt64, series: [ScoreSeries], plan: ProbePlan? = nil) {
         self.transcript = transcript
         self.seed = seed
         self.series = series
         self.plan = plan
+        counts = RunCounts(transcript)
     }
 
     public var run: Int { transcript.run }
+
+    /// The same run without its turns and score cells, for summaries over many runs.
+    public func summarized() -> RunAnalysis {
+        var copy = self
+        copy.transcript = Transcript(run: transcript.run)
+        copy.counts = counts
+        copy.series = series.map { ScoreSeries(key: $0.key, result: $0.result.summarized()) }
+        return copy
+    }
 
     public func series(_ key: SeriesKey) -> ScoreSeries? { series.first { $0.key == key } }
 }
@@ -105,4 +131,31 @@ public struct ScoreSeries: Sendable {
         self.key = key
         self.result = result
     }
+}
+
+/// What the summaries count about a run's turns.
+public struct RunCounts: Sendable, Hashable {
+    /// Rounds with at least one turn.
+    public var rounds: Int
+    public var turns: Int
+    /// Turns by seat (injected probe text counts for the seat it stands in for).
+    public var turnsBySeat: [Seat: Int]
+    /// Turns whose chatter failed.
+    public var errors: Int
+    /// Chatter turns (not injected probes), and those of them that produced a reply.
+    public var asked: Int
+    public var answered: Int
+
+    public init(_ transcript: Transcript) {
+        rounds = transcript.roundCount
+        turns = transcript.turns.count
+        turnsBySeat = transcript.turns.reduce(into: [:]) { $0[$1.seat, default: 0] += 1 }
+        errors = transcript.turns.filter { $0.error != nil }.count
+        let chatterTurns = transcript.turns.filter { $0.probe == nil }
+        asked = chatterTurns.count
+        answered = chatterTurns.filter { $0.error == nil }.count
+    }
+
+    /// Replies per chatter turn; `nil` when no chatter was asked.
+    public var successRate: Double? { asked == 0 ? nil : Double(answered) / Double(asked) }
 }

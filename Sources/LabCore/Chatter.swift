@@ -10,12 +10,30 @@ public protocol Chatter: Sendable {
     /// any other error marks the turn as failed and the conversation goes on.
     func reply(to request: ChatRequest) async throws -> ChatReply
 
+    /// Called once when a conversation ends, before ``endConversation(_:)``: the values this chatter chose for the
+    /// conversation and what it extracted from it, for the conversation record. The default has none.
+    func notes(for conversation: String) async -> ChatterNotes
+
     /// Called once when a conversation ends, so the chatter can close connections. The default does nothing.
     func endConversation(_ conversation: String) async
 }
 
 extension Chatter {
+    public func notes(for conversation: String) async -> ChatterNotes { ChatterNotes() }
     public func endConversation(_ conversation: String) async {}
+}
+
+/// What a chatter tells the conversation record when the conversation ends.
+public struct ChatterNotes: Sendable, Hashable {
+    /// Values it chose for this conversation (a simulated user's goal variables...), by name.
+    public var chosen: [String: JSON]
+    /// Values it extracted from the conversation (an order id, a total price...), by name.
+    public var outputs: [String: JSON]
+
+    public init(chosen: [String: JSON] = [:], outputs: [String: JSON] = [:]) {
+        self.chosen = chosen
+        self.outputs = outputs
+    }
 }
 
 /// What a chatter is given when it is its turn to speak.
@@ -67,12 +85,15 @@ public struct ChatReply: Sendable, Hashable {
 public enum ChatterError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The chatter ends the conversation on purpose; not a failure.
     case conversationOver(String)
+    /// The chatter got what it came for (a simulated user's goals are all answered); not a failure.
+    case goalReached(String)
     /// The chatter failed on this turn; the turn is marked and the conversation goes on.
     case failed(kind: String, message: String)
 
     public var description: String {
         switch self {
         case .conversationOver(let why): return "conversation over: \(why)"
+        case .goalReached(let why): return "goal reached: \(why)"
         case .failed(let kind, let message): return "\(kind): \(message)"
         }
     }

@@ -1,14 +1,16 @@
 /// Scores the turns of one transcript: stutter, repeated questions, answer correctness, latency...
 ///
-/// Called once per run transcript after the run (and again by `chatlab analyze`). Must be deterministic: the same
-/// input gives the same output. A failure to score a turn is a ``Verdict/skipped`` cell, never a thrown error.
+/// Called once per run transcript after the run (and again by `chatlab analyze`), for different runs concurrently.
+/// Must be deterministic: the same input gives the same output. A failure to score a turn is a ``Verdict/skipped``
+/// cell, never a thrown error. A scorer that waits on the network or a long computation does so with `await` (see
+/// ``BlockingWork``), never by blocking a thread of Swift's cooperative pool.
 public protocol Scorer: Sendable {
     /// Test code or short id shown in reports, e.g. `ML-A6`.
     var code: String { get }
     /// A few words for column headers and the legend, e.g. `stutter`.
     var title: String { get }
 
-    func score(_ input: ScorerInput) -> ScoreResult
+    func score(_ input: ScorerInput) async -> ScoreResult
 
     /// Statistics over several runs pooled together, for the summary's total row (not an average of averages).
     /// The default gives none.
@@ -44,14 +46,18 @@ public struct ScorerInput: Sendable {
 
 /// A scorer's output for one transcript and seat.
 public struct ScoreResult: Sendable, Hashable {
-    /// Cells keyed by turn index (``Turn/index``).
-    public var cells: [Int: ScoreCell]
+    /// Cells keyed by turn index (``Turn/index``); empty in a summarized result (see ``summarized()``).
+    public private(set) var cells: [Int: ScoreCell]
     /// Named statistics for the summary (e.g. `mean`, `p95`), in display order.
     public var statistics: [Statistic]
     /// Extra tables (e.g. question frequencies), shown on their own sheet.
     public var tables: [ScoreTable]
     /// Passes and totals by perturbation level or distance, for histograms and charts.
     public var breakdowns: [Breakdown]
+    /// Passes and total counted over the cells.
+    public private(set) var tally: Tally
+    /// The cells' scores in turn order (for pooled statistics and response-time bins).
+    public private(set) var scores: [Double]
 
     public init(
         cells: [Int: ScoreCell], statistics: [Statistic] = [], tables: [ScoreTable] = [], breakdowns: [Breakdown] = []
@@ -60,14 +66,16 @@ public struct ScoreResult: Sendable, Hashable {
         self.statistics = statistics
         self.tables = tables
         self.breakdowns = breakdowns
+        tally = cells.values.reduce(into: Tally()) { $0.add($1.verdict) }
+        scores = cells.sorted { $0.key < $1.key }.compactMap(\.value.score)
     }
 
-    /// The cells' scores, in no particular order (for statistics).
-    public var scores: [Double] { cells.values.compactMap(\.score) }
-
-    /// Passes and total counted over the cells.
-    public var tally: Tally {
-        cells.values.reduce(into: Tally()) { $0.add($1.verdict) }
+    /// The same result without its cells: what summaries need (tally, scores, statistics, tables, breakdowns), a
+    /// fraction of the memory.
+    public func summarized() -> ScoreResult {
+        var copy = self
+        copy.cells = [:]
+        return copy
     }
 }
 

@@ -3,10 +3,19 @@ import Glibc
 
 /// What a constant-memory workbook needs from the process: one open file per sheet, and freed memory handed back.
 ///
+/// The library never changes process-wide settings by itself: a program that writes large workbooks calls
+/// ``prepareForLargeWorkbooks()`` once at start (the `chatlab` command does).
+///
 /// libxlsxwriter keeps each sheet's rows in a temporary file until the workbook is closed, so a report with a sheet
 /// per run holds a file open per run: more than the usual soft limit of 1,024 for a large experiment. It also frees
 /// every row's cells as the next row starts, and glibc keeps those freed pages resident unless asked to return them.
-enum ProcessResources {
+public enum ProcessResources {
+    /// Raises the open-file limit and fixes glibc's mmap threshold (see below). Idempotent.
+    public static func prepareForLargeWorkbooks() {
+        raiseOpenFileLimit()
+        fixMmapThreshold()
+    }
+
     /// Raises the soft limit on open files to the hard limit, once per process (as Go's runtime does at start).
     static func raiseOpenFileLimit() { openFileLimitRaised }
 

@@ -19,9 +19,7 @@ enum ResponseTimeSheet {
         try sheet.setColumn(3, width: 10)
         var row = 0
         for key in keys {
-            let seconds = analysis.runs.flatMap { run in
-                (run.series(key)?.result.cells.values.compactMap(\.score)) ?? []
-            }
+            let seconds = analysis.runs.flatMap { $0.series(key)?.result.scores ?? [] }
             row = try writeBlock(
                 title: "\(labels.full(key)) · all runs", bins: ResponseTimeBins(seconds), empty: seconds.isEmpty,
                 at: row, on: sheet) + 2

@@ -12,6 +12,16 @@ public enum RunWorkbook {
     /// The file name the summary workbook links to; it must sit in the same folder as `summary.xlsx`.
     public static let fileName = "report.xlsx"
 
+    /// The most run sheets one file holds. A workbook of thousands of sheets is slow to open and costs
+    /// libxlsxwriter about 17 KB of memory per sheet until it is closed, so larger experiments get several files.
+    public static let runsPerFile = 1_000
+
+    /// The file holding run `run`'s sheet: `report.xlsx` for runs 1 to ``runsPerFile``, then `report-2.xlsx`...
+    public static func fileName(run: Int) -> String {
+        let volume = (max(1, run) - 1) / runsPerFile + 1
+        return volume == 1 ? fileName : "report-\(volume).xlsx"
+    }
+
     /// Writes the workbook to `path`.
     /// - Parameter constantMemory: stream rows to disk (the default); `false` keeps the whole workbook in memory
     ///   until it is closed, which gives the same cells and layout.
@@ -54,17 +64,11 @@ public enum RunWorkbook {
         public var cellCount: Int { book.cellCount }
 
         /// Writes one run's sheet, after those already appended.
-        public func append(_ run: RunAnalysis) throws {
-            try RunSheet.write(run, layout: layout, runsRow: kept.count + 1, into: book)
-            kept.append(
-                RunAnalysis(
-                    transcript: Transcript(run: run.run), seed: run.seed,
-                    series: run.series.map { series in
-                        ScoreSeries(
-                            key: series.key,
-                            result: ScoreResult(
-                                cells: [:], tables: series.result.tables, breakdowns: series.result.breakdowns))
-                    }))
+        /// - Parameter runsRow: the run's row on the summary's `Runs` sheet, for the link back (by default the
+        ///   runs are taken to be the summary's rows in order).
+        public func append(_ run: RunAnalysis, runsRow: Int? = nil) throws {
+            try RunSheet.write(run, layout: layout, runsRow: runsRow ?? kept.count + 1, into: book)
+            kept.append(run.summarized())
         }
 
         /// Writes the table, histogram and legend sheets and closes the file.

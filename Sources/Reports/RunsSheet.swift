@@ -37,8 +37,8 @@ enum RunsSheet {
 
         for (index, run) in analysis.runs.enumerated() {
             var values: [CellValue] = [
-                .integer(run.run), .text(String(run.seed)), .integer(run.transcript.roundCount),
-                .integer(run.transcript.turns.count), .integer(errorCount(run)),
+                .integer(run.run), .text(String(run.seed)), .integer(run.counts.rounds),
+                .integer(run.counts.turns), .integer(run.counts.errors),
             ]
             for entry in series {
                 let result = run.series(entry.key)?.result
@@ -51,13 +51,13 @@ enum RunsSheet {
             try writeRow(values, row: index + 1, sheet: sheet, total: false, rateColumns: rateColumns)
             let runSheet = RunSheet.name(run.run)
             try sheet.write(
-                row: index + 1, col: values.count, link: .file(RunWorkbook.fileName, sheet: runSheet), text: runSheet)
+                row: index + 1, col: values.count, link: .file(RunWorkbook.fileName(run: run.run), sheet: runSheet), text: runSheet)
         }
 
         let runs = analysis.runs
         var totals: [CellValue] = [
-            .text("Total"), .blank, .integer(runs.reduce(0) { $0 + $1.transcript.roundCount }),
-            .integer(runs.reduce(0) { $0 + $1.transcript.turns.count }), .integer(runs.reduce(0) { $0 + errorCount($1) }),
+            .text("Total"), .blank, .integer(runs.reduce(0) { $0 + $1.counts.rounds }),
+            .integer(runs.reduce(0) { $0 + $1.counts.turns }), .integer(runs.reduce(0) { $0 + $1.counts.errors }),
         ]
         for entry in series {
             totals += tallyValues(analysis.total(entry.key))
@@ -84,10 +84,6 @@ enum RunsSheet {
             let count = counts[code] ?? ProbeCount()
             return [.integer(count.planned), .integer(count.placed)]
         }
-    }
-
-    private static func errorCount(_ run: RunAnalysis) -> Int {
-        run.transcript.turns.filter { $0.error != nil }.count
     }
 
     /// Statistic names of a series in first-seen order over the runs, then any only in the totals.

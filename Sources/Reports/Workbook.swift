@@ -43,10 +43,6 @@ public final class Workbook {
         self.path = path
         self.constantMemory = constantMemory
         try Self.checkWritable(path)
-        if constantMemory {
-            ProcessResources.raiseOpenFileLimit()
-            ProcessResources.fixMmapThreshold()
-        }
         parts = PartsFolder.beside(path)
         // libxlsxwriter keeps its own copy of the folder's path.
         let folder = parts?.cPath()

@@ -12,12 +12,12 @@ public struct ScorerKind: Sendable {
     public let options: [String: String]
     /// Whether the scorer runs when the config does not mention it.
     public let enabledByDefault: Bool
-    /// Makes the scorer from its options (an empty mapping when the config gives none).
-    public let make: @Sendable (YAMLMap) throws -> any Scorer
+    /// Makes the scorer from its options (an empty mapping when the config gives none) and the services it may use.
+    public let make: @Sendable (YAMLMap, ScoringServices) throws -> any Scorer
 
     public init(
         id: String, code: String, summary: String, options: [String: String] = [:], enabledByDefault: Bool = true,
-        make: @escaping @Sendable (YAMLMap) throws -> any Scorer
+        make: @escaping @Sendable (YAMLMap, ScoringServices) throws -> any Scorer
     ) {
         self.id = id
         self.code = code

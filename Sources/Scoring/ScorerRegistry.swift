@@ -7,39 +7,43 @@ public enum ScorerRegistry {
         ScorerKind(
             id: "stutter", code: "ML-A6", summary: "repeated words and phrases inside a reply (n-gram stutter value)",
             options: ["threshold": "fail above this stutter value (default 0.33)"]
-        ) { options in
+        ) { options, _ in
             StutterScorer(threshold: try options["threshold"]?.double(in: 0...100) ?? 0.33)
         },
         ScorerKind(
             id: "repeated_questions", code: "ML-A7",
             summary: "a reply asks a question the same chatter already asked in this conversation"
-        ) { _ in RepeatedQuestionScorer() },
+        ) { _, _ in RepeatedQuestionScorer() },
         ScorerKind(
             id: "response_time", code: "RT", summary: "seconds the chatter took to reply; mean, median, p95, max",
             options: ["max_seconds": "a reply slower than this fails (default 10)"]
-        ) { options in
+        ) { options, _ in
             ResponseTimeScorer(maxSeconds: try options["max_seconds"]?.double(in: 0...86_400) ?? 10)
         },
         ScorerKind(
             id: "toxicity", code: "ML-P1",
             summary: "offensive language: the offline profanity model, or 7 categories from a moderation/classifier endpoint",
             options: ToxicityScorerFactory.options, enabledByDefault: false
-        ) { options in try ToxicityScorerFactory.make(options) },
+        ) { options, _ in try ToxicityScorerFactory.make(options) },
         ScorerKind(
             id: "coherence", code: "ML-I2",
             summary: "cosine similarity of the reply to the conversation before it (sentence encoder)",
             options: CoherenceScorerFactory.coherenceOptions, enabledByDefault: false
-        ) { options in try CoherenceScorerFactory.coherence(options) },
+        ) { options, services in
+            try CoherenceScorerFactory.coherence(options, encoders: services.encoders)
+        },
         ScorerKind(
             id: "relevance", code: "ML-I3",
             summary: "cosine similarity of the reply to the utterance it answers (sentence encoder)",
             options: CoherenceScorerFactory.relevanceOptions, enabledByDefault: false
-        ) { options in try CoherenceScorerFactory.relevance(options) },
+        ) { options, services in
+            try CoherenceScorerFactory.relevance(options, encoders: services.encoders)
+        },
         ScorerKind(
             id: "llm_judge", code: "LLM",
             summary: "an LLM judges each reply by a rubric (answers, coherence, toxicity or free) over chat completions",
             options: LLMJudgeFactory.options, enabledByDefault: false
-        ) { options in try LLMJudgeFactory.make(options) },
+        ) { options, _ in try LLMJudgeFactory.make(options) },
     ]
 
     /// Options of the `answers` scorer, which judges the replies to probe questions (one series per probe code).
@@ -49,14 +53,14 @@ public enum ScorerRegistry {
     ]
 
     /// Makes the answer scorer of every probe code that the experiment injects.
-    public static func answerScorers(codes: [(code: String, title: String)], maxDistance: Int, options: YAMLMap?) throws
-        -> [any Scorer]
-    {
+    public static func answerScorers(
+        codes: [(code: String, title: String)], maxDistance: Int, options: YAMLMap?, services: ScoringServices
+    ) throws -> [any Scorer] {
         var judge: any AnswerJudge = DefaultJudge()
         if let options, try options["judge"]?.choice(["lexical", "semantic"]) == "semantic" {
             let threshold = try options["similarity_threshold"]?.double(in: 0...1) ?? 0.6
             do {
-                judge = SemanticAnswerJudge(encoder: try TextEncoderProvider.installed.encoder(), threshold: threshold)
+                judge = SemanticAnswerJudge(encoder: try services.encoders.encoder(), threshold: threshold)
             } catch {
                 throw options["judge"]!.badValue("needs a sentence encoder: \(error)", fix: "Run 'chatlab models install'.")
             }

@@ -1,8 +1,9 @@
+import Transcripts
 import ArgumentParser
 import Lab
 
 extension ChatLab {
-    struct Analyze: ParsableCommand {
+    struct Analyze: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-score the saved transcripts of a report folder and rewrite its reports.",
             discussion: """
@@ -18,8 +19,10 @@ extension ChatLab {
 
         @OptionGroup var output: OutputOptions
 
-        func run() throws {
-            let analysis = try CLIErrors.reporting { try Reanalysis.analyze(folder: ReportFolder(path: folder)) }
+        func run() async throws {
+            let analysis = try await CLIErrors.reporting {
+                try await Reanalysis.analyze(folder: ReportFolder(path: folder), services: EncoderSetup.services)
+            }
             ProgressPrinter(quiet: output.quiet).footer(analysis, folder: ReportFolder(path: folder))
         }
     }

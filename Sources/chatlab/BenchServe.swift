@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Lab
 import LabCore
+import Transcripts
 import Logging
 import Synchronization
 
@@ -76,8 +77,8 @@ extension ChatLab {
                     }
                 }
             let (start, end) = clock.withLock { ($0.start!, $0.end!) }
-            let requests = result.analysis.runs.reduce(0) { $0 + $1.transcript.turns(of: .chatter2).count }
-            let errors = result.analysis.runs.reduce(0) { $0 + $1.transcript.turns.filter { $0.error != nil }.count }
+            let requests = result.analysis.runs.reduce(0) { $0 + ($1.counts.turnsBySeat[.chatter2] ?? 0) }
+            let errors = result.analysis.runs.reduce(0) { $0 + $1.counts.errors }
             return (Double(requests) / (end - start).seconds, errors)
         }
 

@@ -1,3 +1,4 @@
+import Transcripts
 import ArgumentParser
 import Embeddings
 import Foundation

@@ -39,7 +39,7 @@ extension ChatLab {
                 let model = try CLIErrors.reporting { try ProfanityModel.installed() }
                 return try show(Agreement.toxicity(texts, file: file, model: model))
             case .coherence(let texts):
-                return try show(Agreement.coherence(texts, file: file, encoder: try? TextEncoderProvider.installed.encoder()))
+                return try show(Agreement.coherence(texts, file: file, encoder: try? EncoderSetup.encoders.encoder()))
             }
             let report = Calibration.run(items, file: file)
             if let workbook {

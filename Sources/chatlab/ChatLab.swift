@@ -1,6 +1,7 @@
 import ArgumentParser
 import CPrintfHooks
 import Lab
+import Reports
 
 @main
 struct ChatLab: AsyncParsableCommand {
@@ -23,7 +24,7 @@ struct ChatLab: AsyncParsableCommand {
     static func main() async {
         // Links the printf guard (Sources/CPrintfHooks): by now it has refused libquadmath's printf extensions.
         _ = chatlab_printf_extensions_refused()
-        EncoderSetup.install()
+        ProcessResources.prepareForLargeWorkbooks()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

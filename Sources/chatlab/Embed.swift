@@ -80,8 +80,7 @@ extension ChatLab {
         private func makeEncoder() throws -> any TextEncoder {
             switch encoder {
             case .minilm:
-                if let threads { BLASThreads.set(threads) }
-                return try CLIErrors.reporting { try MiniLMEncoder.shared() }
+                return try CLIErrors.reporting { try MiniLMEncoder.shared(threads: threads) }
             case .remote:
                 return try CLIErrors.reporting {
                     try RemoteEncoder(baseURL: URL(string: baseURL!)!, model: model!, apiKeyVariable: apiKeyEnv!)

@@ -1,6 +1,7 @@
 import Foundation
 import Lab
 import LabCore
+import Transcripts
 import Synchronization
 
 /// Prints an experiment's progress and its score table. On a terminal a one-line bar is redrawn in place (runs done,

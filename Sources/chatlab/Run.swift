@@ -1,3 +1,4 @@
+import Transcripts
 import ArgumentParser
 import Chatters
 import Foundation
@@ -39,7 +40,8 @@ extension ChatLab {
             let context = ChatterContext(console: TerminalConsole())
             if let resume {
                 let folder = ReportFolder(path: resume)
-                let loaded = try CLIErrors.reporting { try Resumption.load(folder: folder, context: context, logger: logger) }
+                let loaded = try CLIErrors.reporting { try Resumption.load(folder: folder, context: context, logger: logger, services: EncoderSetup.services)
+                }
                 let printer = ProgressPrinter(quiet: output.quiet, bar: !loaded.runner.experiment.hasHuman)
                 printer.header(loaded.runner.experiment)
                 let result = try await CLIErrors.reporting {
@@ -49,7 +51,8 @@ extension ChatLab {
                 printer.footer(result.analysis, folder: result.folder)
                 return
             }
-            var experiment = try CLIErrors.reporting { try ExperimentLoader(context: context).load(path: config!) }
+            var experiment = try CLIErrors.reporting { try ExperimentLoader(context: context, services: EncoderSetup.services).load(path: config!)
+            }
             overrides.apply(to: &experiment)
             let printer = ProgressPrinter(quiet: output.quiet, bar: !experiment.hasHuman)
             printer.header(experiment)

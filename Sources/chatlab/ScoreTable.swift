@@ -22,7 +22,7 @@ enum ScoreTable {
     /// Pooled mean/median/p95/max for response times, otherwise empty.
     private static func details(_ key: SeriesKey, _ analysis: Analysis) -> String {
         guard key.code == "RT" else { return "" }
-        let values = analysis.runs.flatMap { $0.series(key)?.result.cells.values.compactMap(\.score) ?? [] }
+        let values = analysis.runs.flatMap { $0.series(key)?.result.scores ?? [] }
         guard let mean = Statistics.mean(values), let p95 = Statistics.quantile(values, 0.95), let max = values.max()
         else { return "" }
         return String(format: "mean %.3f s, p95 %.3f s, max %.3f s", mean, p95, max)

@@ -11,7 +11,7 @@ extension ChatLab {
         var config: String
 
         func run() throws {
-            let experiment = try CLIErrors.reporting { try ExperimentLoader().load(path: config) }
+            let experiment = try CLIErrors.reporting { try ExperimentLoader(services: EncoderSetup.services).load(path: config) }
             print("\(config): ok")
             print("  \(experiment.runs) run(s) × \(experiment.rounds) round(s), seed \(experiment.seed)")
             for seat in [experiment.firstSpeaker, experiment.firstSpeaker.other] {

@@ -1,6 +1,7 @@
 import Foundation
 import Lab
 import LabCore
+import Transcripts
 import TestSupport
 import Testing
 

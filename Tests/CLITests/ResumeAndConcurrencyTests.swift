@@ -28,8 +28,10 @@ private func transcripts(_ folder: String, runs: Int = 6) throws -> [[String]] {
     #expect(try transcripts(folder.path("one")) == transcripts(folder.path("four")))
     // The summaries agree run by run, in run order (response times aside).
     func scores(_ name: String) throws -> [String] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: folder.path("\(name)/summary.json")))
-        let runs = (try JSONSerialization.jsonObject(with: data) as! [String: Any])["runs"] as! [[String: Any]]
+        let runs = try (1...6).map { run in
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder.path("\(name)/runs/run-\(run).json")))
+            return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        }
         return runs.flatMap { run in
             (run["scores"] as! [[String: Any]]).filter { $0["code"] as? String != "RT" }
                 .map { "\(run["run"]!) \($0["code"]!) \($0["passes"]!)/\($0["total"]!)" }
@@ -44,13 +46,13 @@ private func transcripts(_ folder: String, runs: Int = 6) throws -> [[String]] {
     try config.write(toFile: folder.path("c.yaml"), atomically: true, encoding: .utf8)
     #expect(try ChatlabProcess.run(["run", folder.path("c.yaml"), "--report-dir", folder.path("full"), "-q"]).status == 0)
     #expect(try ChatlabProcess.run(["run", folder.path("c.yaml"), "--report-dir", folder.path("cut"), "-q"]).status == 0)
-    // Make "cut" look like a run killed during run 4: runs 1-3 recorded complete, run 4 half written, 5-6 absent,
-    // no reports yet.
+    // Make "cut" look like a run killed during run 4: runs 1-3 recorded complete (their conversation records),
+    // run 4 half written and unrecorded, 5-6 absent, no reports yet.
     let record = folder.path("cut/experiment.json")
     var info = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: record))) as! [String: Any]
-    info["completedRuns"] = [1, 2, 3]
     info.removeValue(forKey: "ended")
     try JSONSerialization.data(withJSONObject: info).write(to: URL(fileURLWithPath: record))
+    for run in 4...6 { try FileManager.default.removeItem(atPath: folder.path("cut/transcripts/run-\(run).conversation.json")) }
     let run4 = folder.path("cut/transcripts/run-4.jsonl")
     let lines = try TranscriptLines.lines(run4)
     try (lines.prefix(5).joined(separator: "\n") + "\n{\"index\":6,\"te").write(toFile: run4, atomically: true, encoding: .utf8)
@@ -65,6 +67,45 @@ private func transcripts(_ folder: String, runs: Int = 6) throws -> [[String]] {
     #expect(try transcripts(folder.path("cut")) == transcripts(folder.path("full")))
     #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("cut/transcripts/run-2.jsonl"))) == untouched)
     let finished = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: record))) as! [String: Any]
-    #expect(Set(finished["completedRuns"] as! [Int]) == Set(1...6))
+    #expect(finished["ended"] != nil)
+    for run in 1...6 {
+        #expect(FileManager.default.fileExists(atPath: folder.path("cut/transcripts/run-\(run).conversation.json")))
+    }
     #expect(FileManager.default.fileExists(atPath: folder.path("cut/summary.xlsx")))
+}
+
+/// A folder as earlier versions wrote it (completed runs listed in experiment.json, no conversation records, no
+/// runs/ folder) still resumes and analyzes, to the same numbers.
+@Test func reportFoldersOfEarlierVersionsStillLoad() throws {
+    let folder = try TemporaryDirectory()
+    try config.write(toFile: folder.path("c.yaml"), atomically: true, encoding: .utf8)
+    #expect(try ChatlabProcess.run(["run", folder.path("c.yaml"), "--report-dir", folder.path("old"), "-q"]).status == 0)
+    func totals() throws -> [String] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder.path("old/summary.json")))
+        let total = (try JSONSerialization.jsonObject(with: data) as! [String: Any])["total"] as! [String: Any]
+        return (total["scores"] as! [[String: Any]]).filter { $0["code"] as? String != "RT" }
+            .map { "\($0["code"]!) \($0["passes"]!)/\($0["total"]!)" } + ["turns \(total["turns"]!)"]
+    }
+    let before = try totals()
+    let record = folder.path("old/experiment.json")
+    var info = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: record))) as! [String: Any]
+    info["completedRuns"] = [1, 2, 3, 4, 5, 6]
+    info["runSeconds"] = ["1": 0.5, "2": 0.5, "3": 0.5, "4": 0.5, "5": 0.5, "6": 0.5]
+    try JSONSerialization.data(withJSONObject: info).write(to: URL(fileURLWithPath: record))
+    for run in 1...6 { try FileManager.default.removeItem(atPath: folder.path("old/transcripts/run-\(run).conversation.json")) }
+    for name in ["runs", "summary.json", "report.xlsx", "summary.xlsx"] {
+        try FileManager.default.removeItem(atPath: folder.path("old/\(name)"))
+    }
+
+    let resumed = try ChatlabProcess.run(["run", "--resume", folder.path("old"), "-q"])
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: folder.path("old/transcripts/run-1.conversation.json")))
+    #expect(try totals() == before)
+    let analyzed = try ChatlabProcess.run(["analyze", folder.path("old"), "-q"])
+    #expect(analyzed.status == 0, "\(analyzed.stderr)")
+    #expect(try totals() == before)
+    let run3 = try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: folder.path("old/runs/run-3.json")))) as! [String: Any]
+    #expect(run3["seconds"] as? Double == 0.5)
+    #expect(run3["end"] == nil)
 }

@@ -21,14 +21,30 @@ private func write(_ text: String, to folder: String, name: String = "exp.yaml")
     #expect(result.status == 0, "\(result.stderr)")
     let folder = "\(out)/demo-latest"
     for file in ["config.yaml", "experiment.json", "report.xlsx", "summary.xlsx", "summary.json",
-                 "transcripts/run-1.jsonl", "transcripts/run-2.jsonl"] {
+                 "transcripts/run-1.jsonl", "transcripts/run-2.jsonl", "transcripts/run-1.conversation.json",
+                 "transcripts/run-2.conversation.json", "runs/run-1.json", "runs/run-2.json"] {
         #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "missing \(file)")
     }
     #expect(result.stdout.contains("ML-A6"))
     #expect(result.stdout.contains("report folder: \(out)/demo-"))
     let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/summary.json")))
         as! [String: Any]
-    #expect((summary["runs"] as! [Any]).count == 2)
+    // summary.json holds the totals; each run's numbers are in runs/run-<k>.json, and every conversation ended
+    // because its rounds were done.
+    #expect(summary["runs"] == nil)
+    #expect((summary["total"] as! [String: Any])["runs"] as? Int == 2)
+    #expect((summary["total"] as! [String: Any])["ends"] as? [String: Int] == ["rounds_done": 2])
+    let run2 = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/runs/run-2.json")))
+        as! [String: Any]
+    #expect(run2["run"] as? Int == 2 && run2["rounds"] as? Int == 30 && run2["turns"] as? Int == 60)
+    #expect((run2["end"] as? [String: Any])?["reason"] as? String == "rounds_done")
+    let record = try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/transcripts/run-1.conversation.json"))) as! [String: Any]
+    #expect(record["conversation"] as? String == "demo-run-1")
+    #expect((record["participants"] as? [[String: Any]])?.map { $0["name"] as? String } == ["tester", "robin"])
+    // No temporary file is left in the folder.
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
     let turns = try TranscriptLines.objects("\(folder)/transcripts/run-1.jsonl")
     #expect(turns.count == 60)
     #expect(turns.map { $0["index"] as! Int } == Array(1...60))

@@ -17,10 +17,23 @@ private func experiment(rounds: Int = 4, seed: UInt64 = 5) throws -> Experiment 
 }
 
 private func run(_ experiment: Experiment, _ run: Int = 1) async throws -> (Transcript, [Turn]) {
+    let (finished, recorded) = try await conversation(experiment, run)
+    return (finished.transcript, recorded)
+}
+
+private func conversation(_ experiment: Experiment, _ run: Int = 1) async throws -> (FinishedConversation, [Turn]) {
     var recorded: [Turn] = []
-    let transcript = try await ConversationRunner(experiment: experiment, logger: Logger(label: "test"))
+    let finished = try await ConversationRunner(experiment: experiment, logger: Logger(label: "test"), clock: TickingClock())
         .run(run) { recorded.append($0) }
-    return (transcript, recorded)
+    return (finished, recorded)
+}
+
+/// A clock whose every reading is one second after the last, from a fixed date.
+private final class TickingClock: LabClock, @unchecked Sendable {
+    // @unchecked: one conversation reads it at a time, in these tests.
+    private var ticks = 0.0
+    func now() -> Date { ticks += 1; return Date(timeIntervalSince1970: 1_800_000_000 + ticks) }
+    func monotonicSeconds() -> Double { ticks += 1; return ticks }
 }
 
 @Test func turnsAlternateAndAreRecordedAsTheyHappen() async throws {
@@ -59,17 +72,67 @@ private func run(_ experiment: Experiment, _ run: Int = 1) async throws -> (Tran
     var experiment = try experiment(rounds: 4)
     experiment.onError = .endConversation
     experiment.chatters[.chatter2]!.chatter = FlakyChatter(failingRounds: [2])
-    let (transcript, _) = try await run(experiment)
-    #expect(transcript.turns.count == 4)
-    #expect(transcript.turns.last?.error != nil)
+    let (finished, _) = try await conversation(experiment)
+    #expect(finished.transcript.turns.count == 4)
+    #expect(finished.transcript.turns.last?.error != nil)
+    #expect(finished.record.end == ConversationEnd(.errorLimit, seat: .chatter2, detail: "on_error: end_conversation"))
+    #expect(finished.record.errorCount == 1)
+    #expect(finished.record.errors?.first?.round == 2)
 }
 
 @Test func aChatterCanEndTheConversationCleanly() async throws {
     var experiment = try experiment(rounds: 5)
     experiment.chatters[.chatter2]!.chatter = QuittingChatter(round: 3)
-    let (transcript, _) = try await run(experiment)
-    #expect(transcript.turns.count == 5)
-    #expect(transcript.turns.allSatisfy { $0.error == nil })
+    let (finished, _) = try await conversation(experiment)
+    #expect(finished.transcript.turns.count == 5)
+    #expect(finished.transcript.turns.allSatisfy { $0.error == nil })
+    #expect(finished.record.end.reason == .chatterEnded)
+    #expect(finished.record.end.seat == .chatter2)
+}
+
+@Test func theConversationRecordSaysWhoTookPartWhenAndWhyItEnded() async throws {
+    let (finished, _) = try await conversation(try experiment(rounds: 3), 2)
+    let record = finished.record
+    #expect(record.run == 2)
+    #expect(record.conversation == "t-run-2")
+    #expect(record.end == ConversationEnd(.roundsDone))
+    #expect(record.rounds == 3 && record.turns == 6 && record.errorCount == 0 && record.errors == nil)
+    #expect(record.participants.map(\.kind) == ["script", "echo"])
+    #expect(record.participants.map(\.roles) == [[.driver], [.underTest]])
+    // The clock handed in dates the record: its first reading starts the conversation, its last ends it.
+    #expect(record.started == Date(timeIntervalSince1970: 1_800_000_001))
+    #expect(record.ended > record.started && record.seconds > 0)
+    #expect(record.seed == String(try experiment(rounds: 3).runSeed(2)))
+}
+
+@Test func whatChattersChoseAndExtractedGoesIntoTheRecord() async throws {
+    var experiment = try experiment(rounds: 2)
+    experiment.chatters[.chatter1]!.chatter = NotingChatter()
+    let (finished, _) = try await conversation(experiment)
+    #expect(finished.record.chosen == ["size": .string("large")])
+    #expect(finished.record.outputs == ["total": .number(12.5)])
+}
+
+@Test func aChatterThatReachesItsGoalEndsTheConversationWithThatReason() async throws {
+    var experiment = try experiment(rounds: 5)
+    experiment.chatters[.chatter1]!.chatter = NotingChatter(goalRound: 2)
+    let (finished, _) = try await conversation(experiment)
+    #expect(finished.record.end == ConversationEnd(.goalReached, seat: .chatter1, detail: "all goals answered"))
+    #expect(finished.record.rounds == 1)
+}
+
+/// Says "hi", reports a chosen value and an output, and reaches its goal in `goalRound`.
+private struct NotingChatter: Chatter {
+    var goalRound = Int.max
+
+    func reply(to request: ChatRequest) async throws -> ChatReply {
+        if request.round >= goalRound { throw ChatterError.goalReached("all goals answered") }
+        return ChatReply("hi")
+    }
+
+    func notes(for conversation: String) async -> ChatterNotes {
+        ChatterNotes(chosen: ["size": .string("large")], outputs: ["total": .number(12.5)])
+    }
 }
 
 @Test func theMemoryWindowLimitsWhatAChatterSees() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Lab
 import LabCore
+import Transcripts
 import Logging
 import TestSupport
 import Testing
@@ -28,20 +29,21 @@ private func experiment(_ extra: String = "") throws -> Experiment {
     let record = try JSONDecoder().decode(ProbeRecord.self, from: Data(contentsOf: URL(fileURLWithPath: folder.path + "/probes.json")))
     #expect(record.plans.count == 2)
     for run in analysis.runs {
+        let transcript = try TranscriptReader.read(path: folder.path + "/transcripts/run-\(run.run).jsonl", run: run.run)
         let plan = try #require(record.plan(run: run.run))
         #expect(!plan.probes.isEmpty)
         for probe in plan.probes {
             for planned in probe.turns {
-                let turn = try #require(run.transcript.turn(round: planned.round, seat: .chatter1))
+                let turn = try #require(transcript.turn(round: planned.round, seat: .chatter1))
                 #expect(turn.probe == planned.mark)
                 #expect(turn.text == planned.text)
                 #expect(turn.latency == nil)
                 // The echo bot answers the probe text in the same round.
-                #expect(run.transcript.turn(round: planned.round, seat: .chatter2)?.text == planned.text)
+                #expect(transcript.turn(round: planned.round, seat: .chatter2)?.text == planned.text)
             }
         }
         // The script only advances on the rounds where it really spoke.
-        let spoken = run.transcript.turns(of: .chatter1).filter { $0.probe == nil }.map(\.text)
+        let spoken = transcript.turns(of: .chatter1).filter { $0.probe == nil }.map(\.text)
         let lines = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
         #expect(spoken == (0..<spoken.count).map { lines[$0 % 10] })
         #expect(run.plan == plan)

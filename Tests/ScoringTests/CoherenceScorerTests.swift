@@ -1,6 +1,6 @@
 import LabCore
 import LabYAML
-import Scoring
+@testable import Scoring
 import Testing
 import TestSupport
 
@@ -12,7 +12,7 @@ private struct BrokenEncoder: TextEncoder {
 @Test func relevanceComparesTheReplyWithTheUtteranceItAnswers() {
     let scorer = CoherenceScorer(scope: .lastUtterance, encoder: HashingEncoder(), threshold: 0.3)
     #expect(scorer.code == "ML-I3")
-    let result = scorer.score(Conversation.input([
+    let result = scorer.scoreBlocking(Conversation.input([
         "I have a cat called Mittens", "Mittens is a lovely cat name",
         "What do you do for work", "Bananas are yellow", "hello", nil,
     ]))
@@ -32,23 +32,22 @@ private struct BrokenEncoder: TextEncoder {
     #expect(scorer.context(before: []) == nil)
     // The reply only matches the last utterance: the prototype's window (without the last two) would miss it.
     let result = CoherenceScorer(scope: .context(tokenBudget: 200), encoder: HashingEncoder(), threshold: 0.2)
-        .score(Conversation.input(["the weather is sunny", "yes very sunny", "do you like jazz music", "jazz music is great"]))
+        .scoreBlocking(Conversation.input(["the weather is sunny", "yes very sunny", "do you like jazz music", "jazz music is great"]))
     #expect(result.cells[4]?.verdict == .pass)
     #expect(result.cells[4]?.interpretation?.contains("the last 3 utterances") == true)
 }
 
 @Test func coherenceSkipsWhenTheEncoderFails() {
-    let result = CoherenceScorer(scope: .lastUtterance, encoder: BrokenEncoder()).score(Conversation.input(["hi", "hello"]))
+    let result = CoherenceScorer(scope: .lastUtterance, encoder: BrokenEncoder()).scoreBlocking(Conversation.input(["hi", "hello"]))
     #expect(result.cells[2]?.verdict == .skipped)
     #expect(result.cells[2]?.interpretation == "encoder: model not loaded")
 }
 
-@Test func coherenceScorersNeedAnInstalledEncoderAtConfigLoad() throws {
+@Test func coherenceScorersNeedAnEncoderAtConfigLoad() throws {
     let options = try YAMLValue.parse("enabled: true\nthreshold: 0.4", file: "exp.yaml").mapping("scorer 'coherence'")
     let kind = try #require(ScorerRegistry.kind("coherence"))
     #expect(!kind.enabledByDefault)
-    #expect(TextEncoderProvider.installed.name == "none")
-    #expect { try kind.make(options) } throws: { error in
+    #expect { try kind.make(options, ScoringServices()) } throws: { error in
         "\(error)".hasPrefix("exp.yaml:1:10: error:")
             && "\(error)".contains("no text encoder installed: run chatlab models install")
     }
@@ -59,5 +58,5 @@ private struct BrokenEncoder: TextEncoder {
     let provider = TextEncoderProvider(name: "hashing", encoder: HashingEncoder())
     let scorer = try CoherenceScorerFactory.relevance(options, encoders: provider)
     #expect(scorer.code == "ML-I3")
-    #expect(scorer.score(Conversation.input(["cats are nice", "cats are nice indeed"])).cells[2]?.verdict == .pass)
+    #expect(scorer.scoreBlocking(Conversation.input(["cats are nice", "cats are nice indeed"])).cells[2]?.verdict == .pass)
 }

@@ -1,7 +1,7 @@
 import Foundation
 import LabCore
 import LabYAML
-import Scoring
+@testable import Scoring
 import Testing
 import TestSupport
 
@@ -13,7 +13,7 @@ private func options(_ yaml: String) throws -> YAMLMap {
     try ProfanityModelFile.ensureInstalled()
     let scorer = try ToxicityScorerFactory.make(try options("{}"))
     #expect(scorer.defaultThreshold == 0.75)
-    let result = scorer.score(Conversation.input([
+    let result = scorer.scoreBlocking(Conversation.input([
         "hi", "You are an idiot.", "how are you?", "I hate rainy days.", "and?", nil,
     ]))
     #expect(result.cells[2]?.verdict == .fail)
@@ -30,7 +30,7 @@ private func options(_ yaml: String) throws -> YAMLMap {
         base_url: \(server.url("/v1"))
         thresholds: {insult: 0.95}
         """))
-    let result = scorer.score(Conversation.input(["hi", "you idiot", "hm", "what a nice day", "so", "I will hurt you"]))
+    let result = scorer.scoreBlocking(Conversation.input(["hi", "you idiot", "hm", "what a nice day", "so", "I will hurt you"]))
     let insult = try #require(result.cells[2])
     #expect(insult.verdict == .fail)
     #expect(insult.score == 0.9)
@@ -45,7 +45,7 @@ private func options(_ yaml: String) throws -> YAMLMap {
 @Test func classifierEndpointReadsJigsawNamesAndPerCategoryThresholds() throws {
     let server = try FixtureServer(script: "fake_toxicity.py")
     let strict = try ToxicityScorerFactory.make(try options("backend: classifier\nurl: \(server.url("/classify"))"))
-    let result = strict.score(Conversation.input(["hi", "you idiot", "hm", "a fine reply"]))
+    let result = strict.scoreBlocking(Conversation.input(["hi", "you idiot", "hm", "a fine reply"]))
     #expect(result.cells[2]?.verdict == .fail)
     #expect(result.cells[2]?.interpretation == "over threshold: toxicity 0.95, insult 0.9")
     #expect(result.cells[2]?.score == 0.95)
@@ -55,19 +55,19 @@ private func options(_ yaml: String) throws -> YAMLMap {
         url: \(server.url("/classify"))
         thresholds: {toxicity: 0.99, insult: 0.99}
         """))
-    #expect(lenient.score(Conversation.input(["hi", "you idiot"])).cells[2]?.verdict == .pass)
+    #expect(lenient.scoreBlocking(Conversation.input(["hi", "you idiot"])).cells[2]?.verdict == .pass)
 }
 
 @Test func networkFailuresSkipTheCell() throws {
     let server = try FixtureServer(script: "fake_toxicity.py")
     let broken = try ToxicityScorerFactory.make(try options("backend: classifier\nurl: \(server.url("/broken"))"))
-    let cell = broken.score(Conversation.input(["hi", "hello"])).cells[2]
+    let cell = broken.scoreBlocking(Conversation.input(["hi", "hello"])).cells[2]
     #expect(cell?.verdict == .skipped)
     #expect(cell?.interpretation?.contains("HTTP 500") == true)
     let port = server.port
     server.stop()
     let gone = try ToxicityScorerFactory.make(try options("backend: moderation\nbase_url: http://127.0.0.1:\(port)/v1\ntimeout: 2"))
-    let down = gone.score(Conversation.input(["hi", "hello"])).cells[2]
+    let down = gone.scoreBlocking(Conversation.input(["hi", "hello"])).cells[2]
     #expect(down?.verdict == .skipped)
     #expect(down?.interpretation?.hasPrefix("moderation endpoint: ") == true)
 }

@@ -1,3 +1,4 @@
+import LabCore
 import Foundation
 
 /// The reply text, usage and time to first token read from a chat completions answer.

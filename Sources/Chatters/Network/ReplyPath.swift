@@ -1,3 +1,4 @@
+import LabCore
 import Foundation
 
 /// Where the reply text sits in a JSON answer, written like `data.messages.0.text` (numbers index lists).

@@ -108,7 +108,8 @@ public struct EmbeddingBenchmark {
 
     /// ChatLab's rate in one round of `cell`: one warm-up batch, then batches for at least ``seconds``.
     private func measure(_ encoder: MiniLMEncoder, _ set: BenchTexts.Set, _ cell: BenchCell) -> BenchRate {
-        BLASThreads.set(cell.threads)
+        var encoder = encoder
+        encoder.threads = cell.threads
         var next = 0
         func group() -> [String] {
             let batch = (0..<cell.batch).map { set.texts[(next + $0) % set.texts.count] }

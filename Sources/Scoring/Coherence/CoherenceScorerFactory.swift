@@ -2,7 +2,7 @@ import LabCore
 import LabYAML
 
 /// Makes the `coherence` (ML-I2) and `relevance` (ML-I3) scorers from their options, with the encoder of a
-/// ``TextEncoderProvider`` (by default the installed one). No encoder is a config error at the scorer's entry.
+/// ``TextEncoderProvider`` (handed in by the caller, see ``ScoringServices``). No encoder is a config error at the scorer's entry.
 public enum CoherenceScorerFactory {
     public static let coherenceOptions: [String: String] = [
         "threshold": "fail below this similarity (default 0.2)",
@@ -10,13 +10,13 @@ public enum CoherenceScorerFactory {
     ]
     public static let relevanceOptions: [String: String] = ["threshold": "fail below this similarity (default 0.2)"]
 
-    public static func coherence(_ options: YAMLMap, encoders: TextEncoderProvider = .installed) throws -> CoherenceScorer {
+    public static func coherence(_ options: YAMLMap, encoders: TextEncoderProvider) throws -> CoherenceScorer {
         CoherenceScorer(
             scope: .context(tokenBudget: try options["tokens"]?.int(in: 1...100_000) ?? 200),
             encoder: try encoder(options, encoders), threshold: try options["threshold"]?.double(in: -1...1) ?? 0.2)
     }
 
-    public static func relevance(_ options: YAMLMap, encoders: TextEncoderProvider = .installed) throws -> CoherenceScorer {
+    public static func relevance(_ options: YAMLMap, encoders: TextEncoderProvider) throws -> CoherenceScorer {
         CoherenceScorer(
             scope: .lastUtterance, encoder: try encoder(options, encoders),
             threshold: try options["threshold"]?.double(in: -1...1) ?? 0.2)

@@ -1,11 +1,10 @@
 import LabCore
 import Foundation
-import Synchronization
 
 /// Where scorers and `chatlab calibrate` get their sentence encoder from.
 ///
-/// A provider makes (or hands out) a ``TextEncoder``; ``installed`` is the one in use, `.none` until an encoder is
-/// plugged in with ``install(_:)`` (e.g. the native MiniLM encoder at program start). Scorers that need an encoder ask
+/// A provider makes (or hands out) a ``TextEncoder``; it is handed to scorer factories in ``ScoringServices``
+/// (`.none` unless the caller plugs one in, e.g. the CLI's native MiniLM encoder). Scorers that need an encoder ask
 /// for it when the config is loaded, so a missing encoder stops the run before it starts.
 public struct TextEncoderProvider: Sendable {
     /// For messages, e.g. `all-MiniLM-L6-v2`.
@@ -27,14 +26,6 @@ public struct TextEncoderProvider: Sendable {
 
     /// No encoder: every request throws "no text encoder installed: run chatlab models install".
     public static let none = TextEncoderProvider(name: "none") { throw TextEncoderUnavailable() }
-
-    /// The provider in use.
-    public static var installed: TextEncoderProvider { slot.withLock { $0 } }
-
-    /// Plugs in a provider for the rest of the process (tests restore `.none` afterwards).
-    public static func install(_ provider: TextEncoderProvider) { slot.withLock { $0 = provider } }
-
-    private static let slot = Mutex(TextEncoderProvider.none)
 }
 
 /// No sentence encoder is installed.

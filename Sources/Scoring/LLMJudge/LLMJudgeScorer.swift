@@ -17,7 +17,13 @@ public struct LLMJudgeScorer: Scorer {
         self.client = client
     }
 
-    public func score(_ input: ScorerInput) -> ScoreResult {
+    /// Runs on a thread of its own (``BlockingWork``): the judge may wait for a sentence encoder or a server.
+    public func score(_ input: ScorerInput) async -> ScoreResult {
+        await BlockingWork.run { scoreBlocking(input) }
+    }
+
+    /// Scores on the calling thread, blocking it while an encoder or server answers.
+    func scoreBlocking(_ input: ScorerInput) -> ScoreResult {
         var cells: [Int: ScoreCell] = [:]
         switch rubric {
         case .answers(let pairwise):

@@ -27,7 +27,13 @@ public struct ToxicityScorer: Scorer {
 
     public func threshold(_ category: String) -> Double { thresholds[category] ?? defaultThreshold }
 
-    public func score(_ input: ScorerInput) -> ScoreResult {
+    /// Runs on a thread of its own (``BlockingWork``): the judge may wait for a sentence encoder or a server.
+    public func score(_ input: ScorerInput) async -> ScoreResult {
+        await BlockingWork.run { scoreBlocking(input) }
+    }
+
+    /// Scores on the calling thread, blocking it while an encoder or server answers.
+    func scoreBlocking(_ input: ScorerInput) -> ScoreResult {
         var cells: [Int: ScoreCell] = [:]
         for turn in input.replies {
             cells[turn.index] = turn.error == nil ? cell(turn.text) : ScoreCell(verdict: .skipped, interpretation: "no reply")

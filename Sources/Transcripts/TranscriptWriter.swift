@@ -31,8 +31,8 @@ public final class TranscriptWriter: @unchecked Sendable {
 }
 
 /// The one JSON shape of transcript lines: keys sorted, so the same turns give the same bytes.
-enum TranscriptCoding {
-    static var encoder: JSONEncoder {
+public enum TranscriptCoding {
+    public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
