@@ -57,13 +57,15 @@ let package = Package(
         .target(
             name: "Lab",
             dependencies: [
-                "LabCore", "LabYAML", "Probes", "Chatters", "Scoring", "Reports", "Embeddings",
+                "LabCore", "LabYAML", "Probes", "Chatters", "Scoring", "Reports",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // `chatlab bench ...`: the measurements and the reference tools' workers; uses what it measures.
+        .target(name: "Benchmarks", dependencies: ["LabCore", "Reports", "Embeddings"]),
         .executableTarget(
             name: "chatlab",
             dependencies: [
-                "Lab", "Probes", "Scoring", "Reports", "BotServer", "Embeddings", "CPrintfHooks",
+                "Lab", "Benchmarks", "Probes", "Scoring", "Reports", "BotServer", "Embeddings", "CPrintfHooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -75,6 +77,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Lab", "TestSupport"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Embeddings", "LabCore", "TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CKernels", "TestSupport"]),
     ]
 )
