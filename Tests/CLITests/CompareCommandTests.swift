@@ -1,6 +1,7 @@
 import Foundation
 import Lab
 import LabCore
+import Reports
 import TestSupport
 import Testing
 
@@ -166,7 +167,7 @@ import Testing
         // Same name and same folder name: numbered.
         #expect(comparison.experiments.map(\.label) == ["same #1", "same #2", "third"])
         let out = folder.path("three.xlsx")
-        try ComparisonWorkbook.write(comparison, to: out)
+        try ComparisonWorkbook.write(.init(comparison), to: out)
         let sheet = try #require(try XLSXDump.load(out).sheet(named: "Comparison"))
         #expect(sheet.value(row: 4, col: ComparisonWorkbook.groupColumn(2) + 1) == .string("third"))
         #expect(sheet.value(row: 6, col: ComparisonWorkbook.groupColumn(2) + 3)?.number == 1)
