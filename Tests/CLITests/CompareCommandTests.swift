@@ -178,14 +178,8 @@ import Testing
         let folder = try TemporaryDirectory()
         let a = try handMade(folder.path, name: "a", scores: [("ML-A6", "stutter", 8, 10)])
         let b = try handMade(folder.path, name: "b", scores: [("ML-A6", "stutter", 2, 10)])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ChatlabProcess.binary)
-        process.arguments = ["compare", a, b, "-q"]
-        process.currentDirectoryURL = folder.url
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try ChatlabProcess.run(["compare", a, b, "-q"], directory: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.path("comparison.xlsx")))
     }
 
