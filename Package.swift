@@ -61,7 +61,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // `chatlab bench ...`: the measurements and the reference tools' workers; uses what it measures.
-        .target(name: "Benchmarks", dependencies: ["LabCore", "Reports", "Embeddings"]),
+        .target(
+            name: "Benchmarks",
+            dependencies: ["LabCore", "Lab", "Reports", "Embeddings", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "chatlab",
             dependencies: [
