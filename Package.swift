@@ -6,9 +6,10 @@ let nio: [Target.Dependency] = ["NIOCore", "NIOPosix", "NIOHTTP1", "NIOWebSocket
     .product(name: $0, package: "swift-nio")
 }
 
+// Built and tested on Linux (Debian 12) with Swift 6.3.1, and nowhere else: no `platforms` are claimed. The package
+// needs glibc (CPrintfHooks), /proc (peak memory, the binary's own path) and Debian's libxlsxwriter and OpenBLAS.
 let package = Package(
     name: "ChatLab",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "chatlab", targets: ["chatlab"]),
         .library(name: "Lab", targets: ["Lab"]),
@@ -57,13 +58,20 @@ let package = Package(
         .target(
             name: "Lab",
             dependencies: [
-                "LabCore", "LabYAML", "Transcripts", "Probes", "Chatters", "Scoring", "Reports", "Embeddings",
+                "LabCore", "LabYAML", "Transcripts", "Probes", "Chatters", "Scoring", "Reports",
                 .product(name: "Logging", package: "swift-log"),
+            ]),
+        // `chatlab bench ...`: the measurements and the reference tools' workers; uses what it measures.
+        .target(
+            name: "Benchmarks",
+            dependencies: [
+                "LabCore", "Lab", "Transcripts", "Reports", "Embeddings", .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "chatlab",
             dependencies: [
-                "Lab", "Transcripts", "Probes", "Scoring", "Reports", "BotServer", "Embeddings", "CPrintfHooks",
+                "Lab", "Benchmarks", "Transcripts", "Probes", "Scoring", "Reports", "BotServer", "Embeddings",
+                "CPrintfHooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -75,7 +83,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "Transcripts", "TestSupport"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["Lab", "Transcripts", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["Lab", "Transcripts", "Reports", "TestSupport"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Embeddings", "LabCore", "TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CKernels", "TestSupport"]),
     ]
 )

@@ -4,7 +4,7 @@
 Usage: python3 scripts/bench_workbook_xlsxwriter.py [--runs 1000] [--rounds 100] --out BOOK.xlsx
 
 Writes the same sheets, cells and formats as ChatLab's run workbook does for the synthetic experiment of
-Sources/Lab/WorkbookBenchmark.swift (one sheet per run: header, a row per round with two utterances and three
+Sources/Benchmarks/WorkbookBenchmark.swift (one sheet per run: header, a row per round with two utterances and three
 scorers' verdict, score and note, an error column, then passes / total / pass rate rows and a link), in
 constant_memory mode. Prints one JSON line: {"tool", "runs", "rounds", "cells", "seconds", "user_seconds",
 "system_seconds", "peak_kb", "bytes"}.

@@ -1,7 +1,7 @@
 import ArgumentParser
+import Benchmarks
 import Embeddings
 import Foundation
-import Lab
 
 extension ChatLab {
     /// `chatlab bench embeddings`.
@@ -79,7 +79,7 @@ extension ChatLab {
 
         private func pyTorch() throws -> PyTorchWorker? {
             if noPython { return nil }
-            guard let python = python ?? Self.pythonWithSentenceTransformers() else {
+            guard let python = python ?? BenchProcess.pythonWithSentenceTransformers() else {
                 note("PyTorch is not compared: no Python with sentence-transformers found "
                     + "(make bench-embeddings-compare installs one into \(BenchProcess.venv)).")
                 return nil
@@ -89,13 +89,6 @@ extension ChatLab {
                 throw ValidationError("Cannot find \(script): run from the repository's root, or give --script.")
             }
             return try PyTorchWorker(python: python, script: script)
-        }
-
-        /// The venv of `make bench-embeddings-compare` when it has sentence-transformers, else python3 if it has.
-        static func pythonWithSentenceTransformers() -> String? {
-            ["\(BenchProcess.venv)/bin/python", "/usr/bin/env python3"].first { python in
-                (try? BenchProcess.run(python, ["-c", "import sentence_transformers"])) != nil
-            }
         }
 
         private func note(_ line: String) {

@@ -1,5 +1,6 @@
 import Transcripts
 import ArgumentParser
+import Benchmarks
 import Embeddings
 import Foundation
 import Lab

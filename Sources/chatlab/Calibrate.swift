@@ -1,6 +1,8 @@
-import LabCore
 import ArgumentParser
 import Foundation
+import Lab
+import LabCore
+import Reports
 import Scoring
 
 extension ChatLab {
@@ -43,7 +45,7 @@ extension ChatLab {
             }
             let report = Calibration.run(items, file: file)
             if let workbook {
-                try CLIErrors.reporting { try CalibrationWorkbook.write(report, to: workbook) }
+                try CLIErrors.reporting { try CalibrationWorkbook.write(.init(report), to: workbook) }
             }
             if json {
                 let encoder = JSONEncoder()

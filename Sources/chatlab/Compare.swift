@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lab
+import Reports
 
 extension ChatLab {
     struct Compare: ParsableCommand {
@@ -29,7 +30,7 @@ extension ChatLab {
 
         func run() throws {
             let comparison = try CLIErrors.reporting { try Comparison.load(folders: folders) }
-            try CLIErrors.reporting { try ComparisonWorkbook.write(comparison, to: out) }
+            try CLIErrors.reporting { try ComparisonWorkbook.write(.init(comparison), to: out) }
             if !output.quiet { print(ComparisonTable.render(comparison)) }
             print("comparison: \(out)")
         }

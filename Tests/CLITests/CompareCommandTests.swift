@@ -1,6 +1,7 @@
 import Foundation
 import Lab
 import LabCore
+import Reports
 import Transcripts
 import TestSupport
 import Testing
@@ -167,7 +168,7 @@ import Testing
         // Same name and same folder name: numbered.
         #expect(comparison.experiments.map(\.label) == ["same #1", "same #2", "third"])
         let out = folder.path("three.xlsx")
-        try ComparisonWorkbook.write(comparison, to: out)
+        try ComparisonWorkbook.write(.init(comparison), to: out)
         let sheet = try #require(try XLSXDump.load(out).sheet(named: "Comparison"))
         #expect(sheet.value(row: 4, col: ComparisonWorkbook.groupColumn(2) + 1) == .string("third"))
         #expect(sheet.value(row: 6, col: ComparisonWorkbook.groupColumn(2) + 3)?.number == 1)
@@ -178,14 +179,8 @@ import Testing
         let folder = try TemporaryDirectory()
         let a = try handMade(folder.path, name: "a", scores: [("ML-A6", "stutter", 8, 10)])
         let b = try handMade(folder.path, name: "b", scores: [("ML-A6", "stutter", 2, 10)])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ChatlabProcess.binary)
-        process.arguments = ["compare", a, b, "-q"]
-        process.currentDirectoryURL = folder.url
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try ChatlabProcess.run(["compare", a, b, "-q"], directory: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.path("comparison.xlsx")))
     }
 

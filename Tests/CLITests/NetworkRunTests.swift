@@ -91,7 +91,7 @@ import Testing
             backoff: 0.05
             """)
         let report = folder.path("report-faults")
-        let result = try ChatlabWithEnvironment.run(
+        let result = try ChatlabProcess.run(
             ["run", path, "--report-dir", report], environment: ["CHATLAB_NET_TEST_SECRET": secret])
         #expect(result.status == 0, "\(result.stderr)")
         let turns = try botTurns(report)
@@ -127,14 +127,9 @@ import Testing
     }
 
     private func fetch(_ url: String) throws -> (String, Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())", url]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+        let result = try ChildProcess.run(
+            "/usr/bin/env",
+            ["python3", "-c", "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())", url])
+        return (result.stdout, result.status)
     }
 }

@@ -4,34 +4,20 @@ import Foundation
 /// the port on its first line) and stopped when this value is released.
 public final class FixtureServer: @unchecked Sendable {
     public let port: Int
-    private let process: Process
-    private let input: Pipe
+    private let child: ChildProcess
 
     /// Starts `Tests/Fixtures/<script>` with `arguments` after the script path.
     public init(script: String, arguments: [String] = []) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Python.repositoryRoot.appendingPathComponent("Tests/Fixtures/\(script)").path]
-            + arguments
-        let output = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while true {
-            let byte = output.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line.append(byte)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            try? input.fileHandleForWriting.close()
-            process.terminate()
+        let child = try ChildProcess(
+            "/usr/bin/env",
+            ["python3", Python.repositoryRoot.appendingPathComponent("Tests/Fixtures/\(script)").path] + arguments,
+            input: .open, stderr: .discarded)
+        guard let line = child.firstLine(matching: #"^\d+$"#, timeout: 60), let port = Int(line) else {
+            child.closeInput()
+            child.terminate()
             throw PythonError(script: script, status: -1, message: "did not print its port")
         }
-        self.process = process
-        self.input = input
+        self.child = child
         self.port = port
     }
 
@@ -40,11 +26,8 @@ public final class FixtureServer: @unchecked Sendable {
 
     /// Closes the server's standard input (it exits on end of input) and waits for it to end.
     public func stop() {
-        try? input.fileHandleForWriting.close()
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        child.closeInput()
+        if child.isRunning { child.terminate() }
     }
 
     deinit { stop() }

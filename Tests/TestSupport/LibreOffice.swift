@@ -13,24 +13,14 @@ public enum LibreOffice {
     public static func convertToPDF(
         _ files: [String], soffice: String, outdir: String, profile: String, timeout: TimeInterval = 240
     ) throws -> Int32? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice)
-        process.arguments = ["-env:UserInstallation=file://\(profile)", "--headless", "--convert-to", "pdf",
-            "--outdir", outdir] + files
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                process.waitUntilExit()
-                return nil
-            }
-            Thread.sleep(forTimeInterval: 0.1)
+        let child = try ChildProcess(
+            soffice,
+            ["-env:UserInstallation=file://\(profile)", "--headless", "--convert-to", "pdf", "--outdir", outdir] + files,
+            stdout: .discarded, stderr: .discarded)
+        guard let result = child.wait(timeout: timeout) else {
+            child.terminate()
+            return nil
         }
-        process.waitUntilExit()
-        return process.terminationStatus
+        return result.status
     }
 }

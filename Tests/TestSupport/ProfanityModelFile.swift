@@ -12,10 +12,7 @@ public enum ProfanityModelFile {
     /// Runs `scripts/install_models.sh` when the model is missing (a no-op when it is there).
     public static func ensureInstalled() throws {
         guard !FileManager.default.fileExists(atPath: path) else { return }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Python.repositoryRoot.appendingPathComponent("scripts/install_models.sh").path]
-        try process.run()
-        process.waitUntilExit()
+        let script = Python.repositoryRoot.appendingPathComponent("scripts/install_models.sh").path
+        _ = try ChildProcess.run("/bin/bash", [script])
     }
 }

@@ -11,24 +11,12 @@ public enum Python {
     /// Runs `python3 <root>/<script> <arguments>` and returns its standard output.
     /// - Throws: ``PythonError`` when the script exits with a failure.
     public static func run(script: String, arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot.appendingPathComponent(script).path] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Read both pipes before waiting, so a full pipe cannot block the script.
-        let errorData = BackgroundRead(errors.fileHandleForReading)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PythonError(
-                script: script, status: process.terminationStatus,
-                message: String(decoding: errorData.wait(), as: UTF8.self))
+        let result = try ChildProcess.run(
+            "/usr/bin/env", ["python3", repositoryRoot.appendingPathComponent(script).path] + arguments)
+        guard result.status == 0 else {
+            throw PythonError(script: script, status: result.status, message: result.stderr)
         }
-        return data
+        return result.stdoutData
     }
 }
 

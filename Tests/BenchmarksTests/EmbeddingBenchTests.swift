@@ -1,6 +1,6 @@
+import Benchmarks
 import Embeddings
 import Foundation
-import Lab
 import TestSupport
 import Testing
 

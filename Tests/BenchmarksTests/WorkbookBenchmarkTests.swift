@@ -1,5 +1,5 @@
+import Benchmarks
 import Foundation
-import Lab
 import LabCore
 import TestSupport
 import Testing

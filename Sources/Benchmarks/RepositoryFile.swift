@@ -1,10 +1,10 @@
 import Foundation
 
 /// Files of the ChatLab repository that some commands use by default (benchmark texts and scripts).
-enum RepositoryFile {
+public enum RepositoryFile {
     /// `path` as given when it exists; else the same relative path in the repository this binary was built in
     /// (found by walking up from the executable), if there; else `path` unchanged, for the caller's error.
-    static func locate(_ path: String) -> String {
+    public static func locate(_ path: String) -> String {
         let files = FileManager.default
         if path.hasPrefix("/") || files.fileExists(atPath: path) { return path }
         var folder = URL(fileURLWithPath: BenchProcess.selfExecutable).deletingLastPathComponent()

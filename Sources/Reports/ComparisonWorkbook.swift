@@ -1,11 +1,10 @@
-import Foundation
 import LabCore
-import Reports
 
-/// Writes a ``Comparison`` to an .xlsx: sheet `Comparison` (per check one row; per experiment a column group of
-/// passes, total and rate, and for every experiment after the first the difference in pass rate against the first,
-/// the z-test and Fisher p-values and a significance mark; a clustered column chart of the pass rates per check and
-/// experiment below) and sheet `Experiments` (where each experiment came from).
+/// Writes a comparison of experiments (``Input``, mapped by the caller) to an .xlsx: sheet `Comparison` (per check
+/// one row; per experiment a column group of passes, total and rate, and for every experiment after the first the
+/// difference in pass rate against the first, the z-test and Fisher p-values and a significance mark; a clustered
+/// column chart of the pass rates per check and experiment below) and sheet `Experiments` (where each experiment
+/// came from).
 public enum ComparisonWorkbook {
     public static let defaultFileName = "comparison.xlsx"
     public static let sheetName = "Comparison"
@@ -32,14 +31,14 @@ public enum ComparisonWorkbook {
 
     /// Writes the workbook to `path`.
     /// - Throws: ``WorkbookError``; the folder is checked before anything is written.
-    public static func write(_ comparison: Comparison, to path: String) throws {
+    public static func write(_ comparison: Input, to path: String) throws {
         let book = try Workbook(path: path)
         try writeComparison(comparison, on: book.addSheet(sheetName))
         try writeExperiments(comparison, on: book.addSheet("Experiments"))
         try book.close()
     }
 
-    private static func writeComparison(_ comparison: Comparison, on sheet: Sheet) throws {
+    private static func writeComparison(_ comparison: Input, on sheet: Sheet) throws {
         let experiments = comparison.experiments
         let lastCol = groupColumn(experiments.count - 1) + groupHeaders(experiments.count - 1).count - 1
         try sheet.fitToPageWidth()
@@ -51,7 +50,7 @@ public enum ComparisonWorkbook {
         try sheet.write(
             row: 1, col: 0,
             .text("Differences and p-values (two-sided) are against \(experiments[0].label); "
-                + "* marks Fisher's exact p < \(Comparison.alpha)."))
+                + "* marks Fisher's exact p < \(comparison.alpha)."))
 
         try sheet.merge(row: groupRow, firstCol: 0, lastCol: 1, text: "Check", style: group)
         for (index, experiment) in experiments.enumerated() {
@@ -68,8 +67,8 @@ public enum ComparisonWorkbook {
 
         for (offset, row) in comparison.rows.enumerated() {
             let r = firstRow + offset
-            try sheet.write(row: r, col: 0, .text(comparison.code(row.key)))
-            try sheet.write(row: r, col: 1, .text(row.key.title))
+            try sheet.write(row: r, col: 0, .text(row.code))
+            try sheet.write(row: r, col: 1, .text(row.title))
             for index in experiments.indices {
                 let col = groupColumn(index)
                 if let tally = row.tallies[index] {
@@ -116,7 +115,7 @@ public enum ComparisonWorkbook {
         }
     }
 
-    private static func writeExperiments(_ comparison: Comparison, on sheet: Sheet) throws {
+    private static func writeExperiments(_ comparison: Input, on sheet: Sheet) throws {
         try sheet.fitToPageWidth()
         let headers = ["#", "Label", "Name", "Folder", "Seed", "Runs", "Rounds", "Started", "Checks"]
         for (col, width) in [4.0, 24, 20, 50, 22, 8, 8, 22, 8].enumerated() { try sheet.setColumn(col, width: width) }
@@ -127,7 +126,7 @@ public enum ComparisonWorkbook {
                 values: [
                     .integer(index + 1), .text(experiment.label), .text(experiment.name), .text(experiment.folder),
                     .text(experiment.seed), .integer(experiment.runs), .integer(experiment.rounds),
-                    .text(experiment.started), .integer(experiment.scores.count),
+                    .text(experiment.started), .integer(experiment.checks),
                 ])
         }
         try sheet.freezeHeader(rows: 1)
@@ -148,48 +147,5 @@ public enum ComparisonWorkbook {
     /// Four decimals, or scientific notation for very small p-values.
     private static func pStyle(_ p: Double?) -> CellStyle {
         CellStyle(numberFormat: (p ?? 1) < 0.0001 ? "0.00E+00" : "0.0000")
-    }
-}
-
-/// The comparison as a text table for the terminal: the same numbers as the workbook.
-public enum ComparisonTable {
-    public static func render(_ comparison: Comparison) -> String {
-        let experiments = comparison.experiments
-        var header = ["code", "check"]
-        for (index, experiment) in experiments.enumerated() {
-            header.append(experiment.label)
-            if index > 0 { header += ["Δ rate", "z test p", "Fisher p", ""] }
-        }
-        var rows = [header]
-        for row in comparison.rows {
-            var cells = [comparison.code(row.key), row.key.title]
-            for index in experiments.indices {
-                cells.append(row.tallies[index].map(tally) ?? "-")
-                guard index > 0 else { continue }
-                let difference = row.differences[index]
-                cells += [
-                    difference?.rate.map { String(format: "%+.1f%%", $0 * 100) } ?? "-",
-                    p(difference?.zTest), p(difference?.fisher), difference?.significant == true ? "*" : "",
-                ]
-            }
-            rows.append(cells)
-        }
-        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var lines = rows.map { row in
-            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }
-        lines.append("Against \(experiments[0].label); * = Fisher's exact p < \(Comparison.alpha) (two-sided).")
-        return lines.joined(separator: "\n")
-    }
-
-    /// `45/50 90.0%`.
-    private static func tally(_ tally: Tally) -> String {
-        "\(tally.passes)/\(tally.total) " + (tally.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "-")
-    }
-
-    private static func p(_ value: Double?) -> String {
-        guard let value else { return "-" }
-        return value < 0.0001 ? String(format: "%.2e", value) : String(format: "%.4f", value)
     }
 }

@@ -1,0 +1,89 @@
+import Foundation
+import Lab
+import LabCore
+import Logging
+import Transcripts
+import Synchronization
+
+/// `chatlab bench serve`: conversations per second against a running bot server, next to wrk on the same endpoint.
+///
+/// At each concurrency level, that many conversations at a time (a script chatter against an http chatter on
+/// ``url``) run through the experiment runner, and the http chatter's requests per second over the conversation
+/// phase count; wrk then runs with as many connections, each carrying conversations of the same lines and length
+/// (`scripts/wrk_chat.lua`), so that the server does the same work for both.
+public struct ServeBenchmark: Sendable {
+    /// The server's chat endpoint.
+    public var url: String
+    /// Rounds per conversation.
+    public var rounds: Int
+    /// Conversations per concurrency slot at each level.
+    public var conversations: Int
+
+    public init(url: String, rounds: Int, conversations: Int) {
+        self.url = url
+        self.rounds = rounds
+        self.conversations = conversations
+    }
+
+    /// The config of one level: `level × conversations` runs, `level` at a time, scorers off.
+    public func config(level: Int) -> String {
+        """
+        name: bench
+        runs: \(level * conversations)
+        rounds: \(rounds)
+        concurrency: \(level)
+        chatters:
+          chatter1: {kind: script, lines: [Hello there!, What is your name?, I live in Paris., Where do I live?]}
+          chatter2: {kind: http, url: "\(url)", body: {session: "{{session}}", message: "{{message}}"}, reply_path: reply}
+        scorers:
+          stutter: {enabled: false}
+          repeated_questions: {enabled: false}
+        """
+    }
+
+    /// The experiment of one level.
+    /// - Throws: ``ConfigError`` (for a URL the http chatter refuses).
+    public func experiment(level: Int) throws -> Experiment {
+        try ExperimentLoader().load(text: config(level: level), path: "bench.yaml")
+    }
+
+    /// Requests per second of the http chatter over the conversation phase of `experiment` (one level's), and the
+    /// failed turns; the report goes to `folder`.
+    /// - Throws: the runner's errors.
+    public func measure(_ experiment: Experiment, folder: String, logger: Logger) async throws
+        -> (rate: Double, errors: Int)
+    {
+        let clock = Mutex<(start: ContinuousClock.Instant?, end: ContinuousClock.Instant?)>((nil, nil))
+        let result = try await ExperimentRunner(experiment: experiment, logger: logger)
+            .run(into: ReportFolder(path: folder)) { event in
+                switch event {
+                case .started: clock.withLock { $0.start = .now }
+                case .analyzing: clock.withLock { $0.end = .now }
+                default: break
+                }
+            }
+        let (start, end) = clock.withLock { ($0.start!, $0.end!) }
+        let requests = result.analysis.runs.reduce(0) { $0 + ($1.counts.turnsBySeat[.chatter2] ?? 0) }
+        let errors = result.analysis.runs.reduce(0) { $0 + $1.counts.errors }
+        let elapsed = (end - start).components
+        return (Double(requests) / (Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18), errors)
+    }
+
+    /// wrk's requests per second with `connections` connections for `seconds`, each carrying one conversation at a
+    /// time of ``rounds`` messages, the same lines the benchmark's script chatter says (`scripts/wrk_chat.lua`, from
+    /// the working directory); `nil` when wrk is missing or fails.
+    public func wrk(connections: Int, seconds: Int) -> Double? {
+        let threads = min(2, connections)
+        let output = try? BenchProcess.run(
+            "/usr/bin/env",
+            ["wrk", "-t", "\(threads)", "-c", "\(connections)", "-d", "\(seconds)s", "-s", "scripts/wrk_chat.lua", url],
+            environment: ["WRK_SESSIONS": "\(connections)", "WRK_THREADS": "\(threads)", "WRK_ROUNDS": "\(rounds)"])
+        let line = output?.split(separator: "\n").first { $0.contains("Requests/sec:") }
+        return line.flatMap { Double($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// This process's peak resident memory (VmHWM), in MB; 0 when unknown.
+    public static func peakMegabytes() -> Double {
+        Double(WorkbookBenchmark.peakResidentKB() ?? 0) / 1024
+    }
+}

@@ -1,0 +1,81 @@
+import LabCore
+
+extension ComparisonWorkbook {
+    /// What the comparison workbook shows, as plain values: the experiments (the first is the reference) and one row
+    /// per check. The caller maps its own comparison to it.
+    public struct Input: Sendable, Hashable {
+        /// One compared experiment: its column-group label and where it came from.
+        public struct Experiment: Sendable, Hashable {
+            public var label: String
+            public var name: String
+            public var folder: String
+            public var seed: String
+            public var runs: Int
+            public var rounds: Int
+            public var started: String?
+            /// How many checks it has.
+            public var checks: Int
+
+            public init(
+                label: String, name: String, folder: String, seed: String, runs: Int, rounds: Int, started: String?,
+                checks: Int
+            ) {
+                self.label = label
+                self.name = name
+                self.folder = folder
+                self.seed = seed
+                self.runs = runs
+                self.rounds = rounds
+                self.started = started
+                self.checks = checks
+            }
+        }
+
+        /// One experiment against the first on one check.
+        public struct Difference: Sendable, Hashable {
+            /// This rate minus the first experiment's; `nil` when either has no verdicts (a blank cell).
+            public var rate: Double?
+            public var zTest: Double?
+            public var fisher: Double?
+            /// Marked with `*`.
+            public var significant: Bool
+
+            public init(rate: Double?, zTest: Double?, fisher: Double?, significant: Bool) {
+                self.rate = rate
+                self.zTest = zTest
+                self.fisher = fisher
+                self.significant = significant
+            }
+        }
+
+        /// One check across the experiments.
+        public struct Row: Sendable, Hashable {
+            /// The check's code as shown (`ML-A6`, or `ML-A6 (chatter2)` when seats differ).
+            public var code: String
+            public var title: String
+            /// One per experiment; `nil` when the experiment has no such check (blank cells).
+            public var tallies: [Tally?]
+            /// One per experiment; `nil` for the first (the reference) and where nothing is compared.
+            public var differences: [Difference?]
+
+            public init(code: String, title: String, tallies: [Tally?], differences: [Difference?]) {
+                self.code = code
+                self.title = title
+                self.tallies = tallies
+                self.differences = differences
+            }
+        }
+
+        /// At least one; the first is the reference the differences are against.
+        public var experiments: [Experiment]
+        public var rows: [Row]
+        /// The significance level named in the sheet's note (the `*` marks Fisher's exact p below it).
+        public var alpha: Double
+
+        public init(experiments: [Experiment], rows: [Row], alpha: Double) {
+            self.experiments = experiments
+            self.rows = rows
+            self.alpha = alpha
+        }
+    }
+}
