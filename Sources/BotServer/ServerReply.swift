@@ -1,4 +1,5 @@
 import Chatters
+import LabCore
 import NIOCore
 import NIOHTTP1
 

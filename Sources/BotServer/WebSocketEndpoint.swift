@@ -1,5 +1,6 @@
 import Foundation
 import Chatters
+import LabCore
 import NIOCore
 import NIOWebSocket
 

@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 
 /// The reply text, usage and time to first token read from a chat completions answer.
 struct OpenAICompletion {

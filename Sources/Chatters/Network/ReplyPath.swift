@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 
 /// Where the reply text sits in a JSON answer, written like `data.messages.0.text` (numbers index lists).
 public struct ReplyPath: Sendable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import LabCore
 import LabYAML
 
 /// A JSON request body with `{{placeholder}}` strings, read from a config (the `body` / `message` options).
