@@ -1,5 +1,6 @@
 import LabCore
 import Chatters
+import LabCore
 import NIOCore
 import NIOHTTP1
 

@@ -1,6 +1,7 @@
 import LabCore
 import Foundation
 import Chatters
+import LabCore
 import NIOCore
 import NIOWebSocket
 

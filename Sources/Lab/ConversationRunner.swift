@@ -118,6 +118,7 @@ public struct ConversationRunner: Sendable {
             let reply = try await configured.chatter.reply(to: request)
             turn.text = reply.text
             turn.metrics = reply.metrics.isEmpty ? nil : reply.metrics
+            turn.data = reply.data
         } catch ChatterError.conversationOver(let why) {
             return .over(.chatterEnded, why)
         } catch ChatterError.goalReached(let why) {

@@ -74,10 +74,14 @@ public struct ChatReply: Sendable, Hashable {
     public var text: String
     /// Extra measurements for the transcript (e.g. `prompt_tokens`, `ttft`, `retries`).
     public var metrics: [String: Double]
+    /// Structured data the reply carried besides its text (an intent, buttons, references...), by name; the runner
+    /// copies it into ``Turn/data``. Empty when there is none.
+    public var data: [String: JSON]
 
-    public init(_ text: String, metrics: [String: Double] = [:]) {
+    public init(_ text: String, metrics: [String: Double] = [:], data: [String: JSON] = [:]) {
         self.text = text
         self.metrics = metrics
+        self.data = data
     }
 }
 

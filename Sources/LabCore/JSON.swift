@@ -1,8 +1,10 @@
 import Foundation
 
-/// A JSON value: what bot templates are made of and what bot replies are parsed into.
+/// A JSON value: what bot templates are made of, what bot replies are parsed into, and the structured data a reply
+/// carries (``ChatReply/data``, ``Turn/data``).
 ///
-/// Objects are encoded with sorted keys, so the same value always gives the same bytes.
+/// Whole numbers within ±10^15 are encoded without a fraction (`3`, not `3.0`). ``text`` sorts object keys, so the
+/// same value always gives the same bytes; so does any `JSONEncoder` with `.sortedKeys` (the transcript's).
 public enum JSON: Sendable, Hashable, Codable {
     case null
     case bool(Bool)

@@ -22,10 +22,16 @@ public struct Turn: Codable, Sendable, Hashable {
     public var probe: ProbeMark?
     /// Extra numbers a chatter reported (tokens, time to first token, retries...).
     public var metrics: [String: Double]?
+    /// Structured data the reply carried (see ``ChatReply/data``). Never empty: setting an empty mapping stores `nil`,
+    /// and `nil` is left out of the transcript line, so turns without data are written as before.
+    public var data: [String: JSON]? {
+        didSet { if data?.isEmpty == true { data = nil } }
+    }
 
     public init(
         run: Int, round: Int, index: Int, seat: Seat, text: String, saw: Int,
-        latency: Double? = nil, error: TurnError? = nil, probe: ProbeMark? = nil, metrics: [String: Double]? = nil
+        latency: Double? = nil, error: TurnError? = nil, probe: ProbeMark? = nil, metrics: [String: Double]? = nil,
+        data: [String: JSON]? = nil
     ) {
         self.run = run
         self.round = round
@@ -37,6 +43,7 @@ public struct Turn: Codable, Sendable, Hashable {
         self.error = error
         self.probe = probe
         self.metrics = metrics
+        self.data = data?.isEmpty == true ? nil : data
     }
 
     /// True when the chatter produced text (no error, not injected).

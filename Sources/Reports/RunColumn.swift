@@ -10,6 +10,8 @@ enum RunColumn: Hashable {
     case note(SeriesKey)
     /// A number a chatter reported for its turn (`ttft`, `prompt_tokens`, `retries`...), for the seats under test.
     case metric(Seat, String)
+    /// The structured data a chatter's reply carried (``Turn/data``), as compact JSON text, for every seat with data.
+    case data(Seat)
     case error
 
     /// The columns of one run's sheet, left to right. Probe columns appear only when the run has probe turns.
@@ -27,6 +29,9 @@ enum RunColumn: Hashable {
         for seat in layout.experiment.underTest {
             let keys = Set(run.transcript.turns(of: seat).flatMap { $0.metrics?.keys.map { $0 } ?? [] })
             columns += keys.sorted().map { .metric(seat, $0) }
+        }
+        for seat in Seat.allCases where run.transcript.turns.contains(where: { $0.seat == seat && $0.data != nil }) {
+            columns.append(.data(seat))
         }
         columns.append(.error)
         return columns
@@ -59,6 +64,7 @@ enum RunColumn: Hashable {
         case .score(let key): return labels.full(key) + " score"
         case .note(let key): return labels.full(key) + " note"
         case .metric(let seat, let name): return "\(seat) \(name)"
+        case .data(let seat): return "\(seat) data"
         case .error: return "Error"
         }
     }
@@ -72,7 +78,7 @@ enum RunColumn: Hashable {
         case .verdict: return 16
         case .score, .metric: return 12
         case .note: return 30
-        case .error: return 40
+        case .data, .error: return 40
         }
     }
 
@@ -100,6 +106,8 @@ enum RunColumn: Hashable {
             return (.text(scoreCell(key, round, result)?.interpretation), ReportStyle.wrapped)
         case .metric(let seat, let name):
             return (.number(round.turn(seat)?.metrics?[name]), ReportStyle.score)
+        case .data(let seat):
+            return (.text(round.turn(seat)?.data.map { JSON.object($0).text }), ReportStyle.wrapped)
         case .error:
             guard round.hasError else { return (.blank, ReportStyle.wrapped) }
             return (joined(round.turns.compactMap { $0.error?.description }), ReportStyle.wrapped)

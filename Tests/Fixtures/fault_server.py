@@ -18,11 +18,17 @@ Modes:
   missing    200 with JSON that lacks data.messages
   auth       ok, and records the Authorization header; GET /recorded lists the recorded values
   idleclose  ok (kept alive by its headers), then the server closes the connection, as an idle timeout would
+  data       ok, plus structured fields (see DATA below): {"intent": ..., "data": {"messages": [...], "buttons": [...]}}
 
 Every POST records the client's port: GET /ports lists them in order (one connection per distinct port).
 
 WebSocket (GET /ws/<mode>): each text frame {"message": ...} is answered with {"reply": "bot heard: ..."};
-mode `drop` closes the connection after each reply, `slow` answers after 3 seconds, `ok` stays open.
+mode `drop` closes the connection after each reply, `slow` answers after 3 seconds, `ok` stays open, and `data`
+answers {"reply": ..., "intent": ..., "buttons": [...]} (plus "meta": {"references": [...]} for questions).
+
+DATA: the intent is "question" when the message holds a "?", else "greeting" when it starts with "hello", else
+"statement"; the buttons are [{"title": "Yes", "value": 1}, {"title": "No", "value": 0}]; only questions carry
+"meta": {"references": ["faq/<round>"]}, so a path to it is missing in the other replies.
 """
 import base64
 import hashlib
@@ -44,6 +50,22 @@ def count(mode):
     with LOCK:
         COUNTERS[mode] = COUNTERS.get(mode, 0) + 1
         return COUNTERS[mode]
+
+
+def intent(message):
+    if "?" in message:
+        return "question"
+    return "greeting" if message.lower().startswith("hello") else "statement"
+
+
+BUTTONS = [{"title": "Yes", "value": 1}, {"title": "No", "value": 0}]
+
+
+def with_meta(answer, message, round_number):
+    """Adds "meta": {"references": [...]} to a question's answer."""
+    if "?" in message:
+        answer["meta"] = {"references": [f"faq/{round_number}"]}
+    return answer
 
 
 def mode_for(segment, round_number):
@@ -128,6 +150,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, json.dumps({
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": reply}, "finish_reason": "stop"}],
                 "usage": {"prompt_tokens": len(message.split()), "completion_tokens": len(reply.split())}}))
+        elif mode == "data":
+            self.send(200, json.dumps(with_meta(
+                {"intent": intent(message), "data": {"messages": [{"text": reply}], "buttons": BUTTONS}},
+                message, round_number)))
         else:
             self.send(200, json.dumps({"data": {"messages": [{"text": reply}]}}))
         if mode == "idleclose":
@@ -142,6 +168,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Sec-WebSocket-Accept", accept.decode())
         self.end_headers()
         self.wfile.flush()
+        replies = 0
         while True:
             frame = read_frame(self.rfile)
             if frame is None:
@@ -157,7 +184,11 @@ class Handler(BaseHTTPRequestHandler):
                 message = payload.decode()
             if mode == "slow":
                 time.sleep(3)
-            data = json.dumps({"reply": "bot heard: " + message}).encode()
+            answer = {"reply": "bot heard: " + message}
+            if mode == "data":
+                replies += 1
+                answer = with_meta(dict(answer, intent=intent(message), buttons=BUTTONS), message, replies)
+            data = json.dumps(answer).encode()
             header = bytes([0x81]) + (bytes([len(data)]) if len(data) < 126 else bytes([126]) + struct.pack(">H", len(data)))
             self.wfile.write(header + data)
             self.wfile.flush()

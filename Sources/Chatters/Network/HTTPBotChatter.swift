@@ -3,7 +3,7 @@ import LabCore
 import NIOHTTP1
 
 /// A bot behind an HTTP endpoint (kind `http`): each turn sends the rendered ``RequestTemplate`` and reads the reply
-/// text at ``reply_path`` (or the whole body as plain text).
+/// text at ``reply_path`` (or the whole body as plain text), and the values at ``dataPaths`` into the reply's data.
 ///
 /// Metrics per turn: `retries`, `http_status`. Failures: `timeout`, `connection`, `http_<status>`, `malformed`.
 public struct HTTPBotChatter: Chatter, CustomStringConvertible {
@@ -13,17 +13,20 @@ public struct HTTPBotChatter: Chatter, CustomStringConvertible {
     /// The JSON body; `nil` sends no body (e.g. for GET).
     public var body: RequestTemplate?
     public var replyPath: ReplyPath?
+    /// Values picked out of each answer besides the text, into ``ChatReply/data``.
+    public var dataPaths: DataPaths
     public var timeout: Duration
     public var client: RetryingClient
 
     public init(endpoint: Endpoint, method: HTTPMethod = .POST, headers: HeaderSettings = HeaderSettings(),
-                body: RequestTemplate?, replyPath: ReplyPath?, timeout: Duration = .seconds(30),
-                retry: RetryPolicy = RetryPolicy()) {
+                body: RequestTemplate?, replyPath: ReplyPath?, dataPaths: DataPaths = DataPaths(),
+                timeout: Duration = .seconds(30), retry: RetryPolicy = RetryPolicy()) {
         self.endpoint = endpoint
         self.method = method
         self.headers = headers
         self.body = body
         self.replyPath = replyPath
+        self.dataPaths = dataPaths
         self.timeout = timeout
         client = RetryingClient(policy: retry)
     }
@@ -41,7 +44,7 @@ public struct HTTPBotChatter: Chatter, CustomStringConvertible {
         } catch let failure as NetworkFailure {
             throw failure.chatterError(retries: outcome.retries)
         }
-        return ChatReply(text, metrics: outcome.metrics)
+        return ChatReply(text, metrics: outcome.metrics, data: dataPaths.values(in: outcome.answer.body))
     }
 
     /// Closes the conversation's kept connection.

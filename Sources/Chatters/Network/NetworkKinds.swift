@@ -14,6 +14,7 @@ public enum NetworkKinds {
             ("headers", "extra headers, a mapping; values may use ${ENV_VAR} (never written to reports)"),
             ("body", "JSON body template with {{message}}, {{history}}, {{history_text}}, {{session}}, {{round}}"),
             ("reply_path", "where the reply text is in the JSON answer, e.g. data.messages.0.text (default: the plain body)"),
+            NetworkOptions.dataPathsOption,
         ] + NetworkOptions.retryOptions
     ) { options, _ in
         HTTPBotChatter(
@@ -22,6 +23,7 @@ public enum NetworkKinds {
             headers: try HeaderSettings(yaml: options["headers"]),
             body: try options["body"].map(RequestTemplate.init(yaml:)),
             replyPath: try NetworkOptions.replyPath(options),
+            dataPaths: try NetworkOptions.dataPaths(options),
             timeout: try NetworkOptions.timeout(options),
             retry: try NetworkOptions.retry(options))
     }
@@ -50,6 +52,7 @@ public enum NetworkKinds {
             ("origin", "the Origin header of the handshake"),
             ("message", "JSON message template with the same placeholders as http's body (default {message: '{{message}}'})"),
             ("reply_path", "where the reply text is in the JSON answer (default: the whole text frame)"),
+            NetworkOptions.dataPathsOption,
             ("timeout", "seconds to wait for each reply (default 30)"),
         ]
     ) { options, _ in
@@ -61,6 +64,7 @@ public enum NetworkKinds {
             message: try options["message"].map(RequestTemplate.init(yaml:))
                 ?? RequestTemplate(.object(["message": .string("{{message}}")])),
             replyPath: try NetworkOptions.replyPath(options),
+            dataPaths: try NetworkOptions.dataPaths(options),
             timeout: try NetworkOptions.timeout(options))
     }
 }

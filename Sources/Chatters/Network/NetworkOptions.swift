@@ -2,7 +2,7 @@ import Foundation
 import LabYAML
 import NIOHTTP1
 
-/// Reading the options network chatters share (`timeout`, `retries`, `backoff`, `reply_path`, `method`).
+/// Reading the options network chatters share (`timeout`, `retries`, `backoff`, `reply_path`, `data_paths`, `method`).
 enum NetworkOptions {
     static func timeout(_ options: YAMLMap, default seconds: Double = 30) throws -> Duration {
         .seconds(try options["timeout"]?.double(in: 0.001...86_400) ?? seconds)
@@ -22,6 +22,14 @@ enum NetworkOptions {
         }
         return path
     }
+
+    static func dataPaths(_ options: YAMLMap) throws -> DataPaths {
+        try DataPaths(yaml: options["data_paths"])
+    }
+
+    static let dataPathsOption = (
+        key: "data_paths",
+        meaning: "names for values to keep from each JSON answer as the turn's data, e.g. {intent: intent, buttons: data.buttons}; missing ones are left out")
 
     static func method(_ options: YAMLMap) throws -> HTTPMethod {
         guard let value = options["method"] else { return .POST }

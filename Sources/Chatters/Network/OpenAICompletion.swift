@@ -1,5 +1,6 @@
 import LabCore
 import Foundation
+import LabCore
 
 /// The reply text, usage and time to first token read from a chat completions answer.
 struct OpenAICompletion {

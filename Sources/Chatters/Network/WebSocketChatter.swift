@@ -2,7 +2,8 @@ import Foundation
 import LabCore
 
 /// A bot behind a WebSocket (kind `websocket`): each turn sends the rendered message template as a text frame and
-/// waits for the next text frame, reading the reply at `reply_path` (or taking the whole frame).
+/// waits for the next text frame, reading the reply at `reply_path` (or taking the whole frame) and the values at
+/// `data_paths` into the reply's data.
 ///
 /// One connection per conversation, opened on its first turn, re-opened when it has dropped, closed at the end of
 /// the conversation (and after a timeout, so a late reply cannot be taken for the next turn's).
@@ -11,15 +12,18 @@ public struct WebSocketChatter: Chatter, CustomStringConvertible {
     public var headers: HeaderSettings
     public var message: RequestTemplate
     public var replyPath: ReplyPath?
+    /// Values picked out of each answer besides the text, into ``ChatReply/data``.
+    public var dataPaths: DataPaths
     public var timeout: Duration
     private let connections = WebSocketConnections()
 
     public init(endpoint: Endpoint, headers: HeaderSettings = HeaderSettings(), message: RequestTemplate,
-                replyPath: ReplyPath?, timeout: Duration = .seconds(30)) {
+                replyPath: ReplyPath?, dataPaths: DataPaths = DataPaths(), timeout: Duration = .seconds(30)) {
         self.endpoint = endpoint
         self.headers = headers
         self.message = message
         self.replyPath = replyPath
+        self.dataPaths = dataPaths
         self.timeout = timeout
     }
 
@@ -30,8 +34,9 @@ public struct WebSocketChatter: Chatter, CustomStringConvertible {
         do {
             let text = message.render(TemplateValues(request)).text
             let (frame, opened) = try await exchange(text, conversation: request.conversation)
-            let reply = try replyPath?.extract(from: Data(frame.utf8)) ?? frame
-            return ChatReply(reply, metrics: ["connected": opened ? 1 : 0])
+            let body = Data(frame.utf8)
+            let reply = try replyPath?.extract(from: body) ?? frame
+            return ChatReply(reply, metrics: ["connected": opened ? 1 : 0], data: dataPaths.values(in: body))
         } catch let failure as NetworkFailure {
             throw failure.chatterError()
         }
