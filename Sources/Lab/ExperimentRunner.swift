@@ -29,7 +29,7 @@ public struct ExperimentRunner: Sendable {
         into folder: ReportFolder? = nil, progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
     ) async throws -> (folder: ReportFolder, analysis: Analysis) {
         let started = clock.now()
-        let probes = try ProbePreparation.prepare(experiment)
+        let preparation = try ProbePreparation.prepare(experiment)
         let folder = try folder.map { try $0.createDirectories(); return $0 }
             ?? ReportFolder.create(parent: experiment.report.out, name: experiment.name, date: started)
         let info = ExperimentInfo(
@@ -39,7 +39,7 @@ public struct ExperimentRunner: Sendable {
             toolVersion: toolVersion, started: started)
         try AtomicFile.write(Data(experiment.configText.utf8), to: folder.config)
         try ExperimentRecord.write(info, to: folder.experiment)
-        try probes?.write(to: folder.probes)
+        let probes = try preparation?.write(to: folder)
         logger.info("experiment \(experiment.name) started in \(folder.path), seed \(experiment.seed)")
         return try await finish(info: info, probes: probes, folder: folder, progress: progress)
     }
@@ -73,7 +73,7 @@ public struct ExperimentRunner: Sendable {
             var queue = remaining[...]
             func startNext() {
                 guard let run = queue.popFirst() else { return }
-                group.addTask { try await Self.runOne(run, conversation, probes?.plan(run: run), folder, progress) }
+                group.addTask { try await Self.runOne(run, conversation, try probes?.plan(run: run), folder, progress) }
             }
             for _ in 0..<experiment.concurrency { startNext() }
             for try await _ in group { startNext() }

@@ -24,6 +24,6 @@ struct RecordedExperiment {
         experiment.seed = info.seed
         experiment.runs = info.runs
         experiment.rounds = info.rounds
-        return RecordedExperiment(experiment: experiment, info: info, probes: try ProbeRecord.read(from: folder.probes))
+        return RecordedExperiment(experiment: experiment, info: info, probes: try ProbeRecord.read(in: folder))
     }
 }

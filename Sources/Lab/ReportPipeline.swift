@@ -34,14 +34,13 @@ struct ReportPipeline {
         let experiment = self.experiment
         try await RunScoring(analyzer: analyzer, width: Self.scoringWidth).score(runs) { run in
             let transcript = try TranscriptReader.read(path: folder.transcript(run: run), run: run)
-            return (transcript, experiment.runSeed(run), probes?.plan(run: run))
+            return (transcript, experiment.runSeed(run), try probes?.plan(run: run))
         } deliver: { run in
             try volumes.append(run, runsRow: summary.runs.count + 1)
-            let short = run.summarized()
             try RecordFile.write(
-                SummaryJSON.Run(short, conversation: conversations[run.run], legacySeconds: info.runSeconds),
+                SummaryJSON.Run(run, conversation: conversations[run.run], legacySeconds: info.runSeconds),
                 to: folder.scores(run: run.run))
-            summary.runs.append(short)
+            summary.append(run)
         }
         try volumes.finish()
         let totals = analyzer.totalStatistics(summary.runs)

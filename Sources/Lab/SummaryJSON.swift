@@ -49,7 +49,7 @@ struct SummaryJSON: Encodable {
             turnsPerSecond = seconds.flatMap { $0 > 0 ? Double(run.counts.turns) / $0 : nil }
             end = conversation?.end
             scores = run.series.map { SummaryJSON.score($0.key, $0.result.tally, $0.result.statistics, $0.result.breakdowns) }
-            probes = run.plan?.counts
+            probes = run.probeCounts
         }
     }
 
@@ -91,7 +91,7 @@ struct SummaryJSON: Encodable {
             scores: analysis.seriesKeys.map {
                 Self.score($0, analysis.total($0), totals[$0] ?? [], analysis.totalBreakdowns($0))
             },
-            probes: runs.contains { $0.plan != nil } ? analysis.probeCounts : nil)
+            probes: analysis.hasProbes ? analysis.probeCounts : nil)
     }
 
     static func score(_ key: SeriesKey, _ tally: Tally, _ statistics: [Statistic], _ breakdowns: [Breakdown]) -> Score {

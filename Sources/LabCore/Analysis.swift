@@ -5,21 +5,46 @@
 public struct Analysis: Sendable {
     public var experiment: ExperimentInfo
     public var columns: ColumnOptions
-    public var runs: [RunAnalysis]
+    /// The runs, in order; see ``append(_:)`` for an analysis built run by run.
+    public private(set) var runs: [RunAnalysis]
     /// The series every run is scored in, in column order; derived from the runs when not given.
     private var declaredKeys: [SeriesKey]?
     /// Each run's conversation record, by run number (absent for report folders written before records existed).
     public var conversations: [Int: ConversationRecord]
+    /// Every series' breakdowns summed over the runs so far, bucket by bucket.
+    private var breakdownTotals: [SeriesKey: [Breakdown]] = [:]
 
     public init(
-        experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis], seriesKeys: [SeriesKey]? = nil,
+        experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis] = [], seriesKeys: [SeriesKey]? = nil,
         conversations: [Int: ConversationRecord] = [:]
     ) {
         self.experiment = experiment
         self.columns = columns
-        self.runs = runs
+        self.runs = []
         declaredKeys = seriesKeys
         self.conversations = conversations
+        for run in runs { add(run, keeping: run) }
+    }
+
+    /// Adds a run, keeping only what the summaries need (``RunAnalysis/summarized(keepingDetails:)``): its
+    /// breakdowns go into the totals, its turns, cells, tables and probe texts are let go.
+    public mutating func append(_ run: RunAnalysis) {
+        add(run, keeping: run.summarized(keepingDetails: false))
+    }
+
+    private mutating func add(_ run: RunAnalysis, keeping kept: RunAnalysis) {
+        for series in run.series {
+            var totals = breakdownTotals[series.key, default: []]
+            for breakdown in series.result.breakdowns {
+                if let index = totals.firstIndex(where: { $0.title == breakdown.title }) {
+                    totals[index] = totals[index] + breakdown
+                } else {
+                    totals.append(breakdown)
+                }
+            }
+            breakdownTotals[series.key] = totals
+        }
+        runs.append(kept)
     }
 
     /// The scorer series present in the analysis (code, title, seat), in first-seen order.
@@ -36,26 +61,17 @@ public struct Analysis: Sendable {
     }
 
     /// A series' breakdowns summed over all runs, bucket by bucket.
-    public func totalBreakdowns(_ key: SeriesKey) -> [Breakdown] {
-        var totals: [Breakdown] = []
-        for run in runs {
-            for breakdown in run.series(key)?.result.breakdowns ?? [] {
-                if let index = totals.firstIndex(where: { $0.title == breakdown.title }) {
-                    totals[index] = totals[index] + breakdown
-                } else {
-                    totals.append(breakdown)
-                }
-            }
-        }
-        return totals
-    }
+    public func totalBreakdowns(_ key: SeriesKey) -> [Breakdown] { breakdownTotals[key] ?? [] }
 
     /// Probes planned and placed per test code, over all runs.
     public var probeCounts: [String: ProbeCount] {
         runs.reduce(into: [:]) { totals, run in
-            for (code, count) in run.plan?.counts ?? [:] { totals[code, default: ProbeCount()] = totals[code, default: ProbeCount()] + count }
+            for (code, count) in run.probeCounts ?? [:] { totals[code, default: ProbeCount()] = totals[code, default: ProbeCount()] + count }
         }
     }
+
+    /// Whether the runs had probes.
+    public var hasProbes: Bool { runs.contains { $0.probeCounts != nil } }
 
     /// Passes and total for a series over all runs.
     public func total(_ key: SeriesKey) -> Tally {
@@ -86,6 +102,8 @@ public struct RunAnalysis: Sendable {
     public var plan: ProbePlan?
     /// Rounds, turns and failures, counted from the transcript.
     public private(set) var counts: RunCounts
+    /// Probes planned and placed per test code (the plan's counts, kept when the plan is let go).
+    public private(set) var probeCounts: [String: ProbeCount]?
 
     public init(transcript: Transcript, seed: UInt64, series: [ScoreSeries], plan: ProbePlan? = nil) {
         self.transcript = transcript
@@ -93,16 +111,19 @@ public struct RunAnalysis: Sendable {
         self.series = series
         self.plan = plan
         counts = RunCounts(transcript)
+        probeCounts = plan?.counts
     }
 
     public var run: Int { transcript.run }
 
-    /// The same run without its turns and score cells, for summaries over many runs.
-    public func summarized() -> RunAnalysis {
+    /// The same run without its turns, score cells and probe plan (its counts stay), for summaries over many runs.
+    /// - Parameter keepingDetails: keep the score tables and breakdowns (the run workbook's last sheets need them).
+    public func summarized(keepingDetails: Bool = true) -> RunAnalysis {
         var copy = self
         copy.transcript = Transcript(run: transcript.run)
         copy.counts = counts
-        copy.series = series.map { ScoreSeries(key: $0.key, result: $0.result.summarized()) }
+        copy.plan = nil
+        copy.series = series.map { ScoreSeries(key: $0.key, result: $0.result.summarized(keepingDetails: keepingDetails)) }
         return copy
     }
 

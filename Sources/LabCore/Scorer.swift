@@ -70,11 +70,15 @@ public struct ScoreResult: Sendable, Hashable {
         scores = cells.sorted { $0.key < $1.key }.compactMap(\.value.score)
     }
 
-    /// The same result without its cells: what summaries need (tally, scores, statistics, tables, breakdowns), a
-    /// fraction of the memory.
-    public func summarized() -> ScoreResult {
+    /// The same result without its cells: what summaries need (tally, scores, statistics, and with
+    /// `keepingDetails` the tables and breakdowns), a fraction of the memory.
+    public func summarized(keepingDetails: Bool = true) -> ScoreResult {
         var copy = self
         copy.cells = [:]
+        if !keepingDetails {
+            copy.tables = []
+            copy.breakdowns = []
+        }
         return copy
     }
 }

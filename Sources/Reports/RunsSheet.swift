@@ -47,7 +47,7 @@ enum RunsSheet {
                     .number(result?.statistics.first { $0.name == name }?.value)
                 }
             }
-            values += probeValues(run.plan?.counts ?? [:], codes: probeCodes)
+            values += probeValues(run.probeCounts ?? [:], codes: probeCodes)
             try writeRow(values, row: index + 1, sheet: sheet, total: false, rateColumns: rateColumns)
             let runSheet = RunSheet.name(run.run)
             try sheet.write(

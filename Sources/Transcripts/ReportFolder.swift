@@ -6,7 +6,8 @@ import LabCore
 ///     <out>/<name>-<yyyyMMdd-HHmmss>/
 ///       config.yaml          the configuration exactly as given
 ///       experiment.json      seed, runs, rounds, chatters, tool version, start and end time
-///       probes.json          each run's probe plan and the test sets it uses (when the config has probes)
+///       probes.json          the test sets the probes use (when the config has probes)
+///       probes/run-<k>.json  the run's probe plan
 ///       transcripts/run-<k>.jsonl              a line per turn, appended as it happens
 ///       transcripts/run-<k>.conversation.json  the conversation's record, written as it ends
 ///       runs/run-<k>.json                     the run's scores and statistics (for machines)
@@ -22,6 +23,8 @@ public struct ReportFolder: Sendable, Hashable {
     public var experiment: String { "\(path)/experiment.json" }
     public var transcripts: String { "\(path)/transcripts" }
     public var probes: String { "\(path)/probes.json" }
+    /// One probe plan a run: `probes/run-<k>.json`.
+    public var probePlans: String { "\(path)/probes" }
     public var runWorkbook: String { "\(path)/report.xlsx" }
     public var summaryWorkbook: String { "\(path)/summary.xlsx" }
     public var summaryJSON: String { "\(path)/summary.json" }
@@ -32,6 +35,7 @@ public struct ReportFolder: Sendable, Hashable {
     public func transcript(run: Int) -> String { "\(transcripts)/run-\(run).jsonl" }
     public func conversationRecord(run: Int) -> String { "\(transcripts)/run-\(run).conversation.json" }
     public func scores(run: Int) -> String { "\(runScores)/run-\(run).json" }
+    public func probePlan(run: Int) -> String { "\(probePlans)/run-\(run).json" }
 
     /// Creates a new folder `<parent>/<name>-<timestamp>` (with a suffix if it exists) and points
     /// `<parent>/<name>-latest` at it.

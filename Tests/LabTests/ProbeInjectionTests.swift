@@ -26,11 +26,13 @@ private func experiment(_ extra: String = "") throws -> Experiment {
     let folder = try TemporaryDirectory()
     let (_, analysis) = try await ExperimentRunner(experiment: try experiment(), logger: Logger(label: "t"))
         .run(into: ReportFolder(path: folder.path))
-    let record = try JSONDecoder().decode(ProbeRecord.self, from: Data(contentsOf: URL(fileURLWithPath: folder.path + "/probes.json")))
-    #expect(record.plans.count == 2)
+    // probes.json holds the sets; each run's plan has its own file.
+    let record = try #require(try ProbeRecord.read(in: ReportFolder(path: folder.path)))
+    #expect(record.plans.isEmpty && !record.sets.isEmpty)
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/probes/run-2.json"))
     for run in analysis.runs {
         let transcript = try TranscriptReader.read(path: folder.path + "/transcripts/run-\(run.run).jsonl", run: run.run)
-        let plan = try #require(record.plan(run: run.run))
+        let plan = try #require(try record.plan(run: run.run))
         #expect(!plan.probes.isEmpty)
         for probe in plan.probes {
             for planned in probe.turns {
