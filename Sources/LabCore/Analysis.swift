@@ -3,11 +3,15 @@ public struct Analysis: Sendable {
     public var experiment: ExperimentInfo
     public var columns: ColumnOptions
     public var runs: [RunAnalysis]
+    /// The catalogue entries of the analysed codes, with the thresholds the scorers had in force (filled by the
+    /// analyzer; empty when the analysis was made by hand). Reports read meanings, units and rules from here.
+    public var checks: CheckCatalogue
 
-    public init(experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis]) {
+    public init(experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis], checks: CheckCatalogue = CheckCatalogue()) {
         self.experiment = experiment
         self.columns = columns
         self.runs = runs
+        self.checks = checks
     }
 
     /// The scorer series present in the analysis (code, title, seat), in first-seen order.
