@@ -23,7 +23,8 @@ public enum Reanalysis {
         let runs = transcripts.map {
             analyzer.analyze($0, seed: experiment.runSeed($0.run), plan: probes?.plan(run: $0.run))
         }
-        let analysis = Analysis(experiment: info, columns: experiment.report.columns, runs: runs)
+        var analysis = Analysis(experiment: info, columns: experiment.report.columns, runs: runs)
+        analysis.checks = CheckCatalogue.builtIn.inForce(for: experiment.scorers)
         try ReportWriter.write(analysis, totals: analyzer.totalStatistics(runs), to: folder)
         return analysis
     }
