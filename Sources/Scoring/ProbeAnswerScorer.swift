@@ -20,12 +20,11 @@ public struct ProbeAnswerScorer: Scorer {
         self.breakdown = breakdown
     }
 
-    /// The semantic judge's similarity threshold; `nil` (the catalogue's rule) for the lexical judge.
+    /// The semantic judge's similarity threshold (`fails below 0.6 similarity…`); `nil` (the catalogue's rule) for
+    /// the lexical judge.
     public var threshold: CheckThreshold? {
         guard let semantic = judge as? SemanticAnswerJudge else { return nil }
-        return .judged(
-            "fails unless the reply gives the expected answer or is at least "
-                + "\(CheckThreshold.number(semantic.threshold)) similar to it")
+        return .failsBelow(semantic.threshold, "similarity to the expected answer, unless the reply gives it")
     }
 
     public func score(_ input: ScorerInput) -> ScoreResult {
