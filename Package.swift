@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LabYAML", "Digest", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "Transcripts", "TestSupport"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Transcripts", "Probes", "Scoring", "TestSupport"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Lab", "Transcripts", "Reports", "TestSupport"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Embeddings", "LabCore", "TestSupport"]),

@@ -95,7 +95,7 @@ public enum WorkbookBenchmark {
         let start = Date()
         let writer = try RunWorkbook.Writer(
             path: path, experiment: experiment(runs: runs, rounds: rounds), columns: ColumnOptions(),
-            seriesKeys: scorers)
+            seriesKeys: scorers, checks: CheckCatalogue(scorers.compactMap { CheckCatalogue.builtIn[$0.code] }))
         for number in 1...max(1, runs) { try writer.append(run(number, rounds: rounds)) }
         let cells = writer.cellCount
         try writer.finish()

@@ -114,9 +114,10 @@ public struct ExperimentLoader: Sendable {
             let options = try map?["answers"]?.mapping(
                 "scorer 'answers'", allowed: ["enabled"] + ScorerRegistry.answerOptions.keys.sorted())
             if try options?["enabled"]?.bool() ?? true {
-                let codes = probes.settings.enabledCodes.map { ($0.rawValue, $0.title) }
-                scorers += try ScorerRegistry.answerScorers(
-                    codes: codes, maxDistance: probes.settings.maxDistance, options: options, services: services.scoring)
+                let codes = probes.settings.enabledCodes.map {
+                    ($0.rawValue, $0.title, $0.breakdown(maxDistance: probes.settings.maxDistance))
+                }
+                scorers += try ScorerRegistry.answerScorers(codes: codes, options: options, services: services.scoring)
             }
         }
         return scorers

@@ -26,9 +26,11 @@ struct ReportPipeline {
         var conversations: [Int: ConversationRecord] = [:]
         for run in runs { conversations[run] = try folder.conversation(run: run) }
         var summary = Analysis(
-            experiment: info, columns: experiment.report.columns, runs: [], seriesKeys: keys,
+            experiment: info, columns: experiment.report.columns,
+            checks: CheckCatalogue.builtIn.inForce(for: experiment.scorers), seriesKeys: keys,
             conversations: conversations)
-        var volumes = RunWorkbookVolumes(folder: folder, info: info, columns: experiment.report.columns, keys: keys)
+        var volumes = RunWorkbookVolumes(
+            folder: folder, info: info, columns: experiment.report.columns, keys: keys, checks: summary.checks)
         let folder = self.folder
         let probes = self.probes
         let experiment = self.experiment

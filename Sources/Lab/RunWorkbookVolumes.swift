@@ -10,14 +10,17 @@ struct RunWorkbookVolumes {
     let info: ExperimentInfo
     let columns: ColumnOptions
     let keys: [SeriesKey]
+    /// The analysed codes' catalogue entries, for each file's legend.
+    let checks: CheckCatalogue
     private var open: (name: String, temporary: String, writer: RunWorkbook.Writer)?
     private var wroteAny = false
 
-    init(folder: ReportFolder, info: ExperimentInfo, columns: ColumnOptions, keys: [SeriesKey]) {
+    init(folder: ReportFolder, info: ExperimentInfo, columns: ColumnOptions, keys: [SeriesKey], checks: CheckCatalogue) {
         self.folder = folder
         self.info = info
         self.columns = columns
         self.keys = keys
+        self.checks = checks
     }
 
     /// Writes a run's sheet into its file, closing the previous file when the run belongs to the next one.
@@ -39,7 +42,7 @@ struct RunWorkbookVolumes {
     private mutating func openFile(_ name: String) throws {
         let temporary = AtomicFile.temporaryName(for: "\(folder.path)/\(name)")
         open = (name, temporary, try RunWorkbook.Writer(
-            path: temporary, experiment: info, columns: columns, seriesKeys: keys))
+            path: temporary, experiment: info, columns: columns, seriesKeys: keys, checks: checks))
         wroteAny = true
     }
 

@@ -5,8 +5,19 @@
 public struct Analysis: Sendable {
     public var experiment: ExperimentInfo
     public var columns: ColumnOptions
-    /// The runs, in order; see ``append(_:)`` for an analysis built run by run.
-    public private(set) var runs: [RunAnalysis]
+    /// The runs, in order; see ``append(_:)`` for an analysis built run by run. Setting them recomputes the totals.
+    public var runs: [RunAnalysis] {
+        get { storedRuns }
+        set {
+            storedRuns = []
+            breakdownTotals = [:]
+            for run in newValue { add(run, keeping: run) }
+        }
+    }
+    private var storedRuns: [RunAnalysis] = []
+    /// The catalogue entries of the analysed codes, with the thresholds the scorers had in force (filled by the
+    /// analyzer; empty when the analysis was made by hand). Reports read meanings, units and rules from here.
+    public var checks: CheckCatalogue
     /// The series every run is scored in, in column order; derived from the runs when not given.
     private var declaredKeys: [SeriesKey]?
     /// Each run's conversation record, by run number (absent for report folders written before records existed).
@@ -15,12 +26,12 @@ public struct Analysis: Sendable {
     private var breakdownTotals: [SeriesKey: [Breakdown]] = [:]
 
     public init(
-        experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis] = [], seriesKeys: [SeriesKey]? = nil,
-        conversations: [Int: ConversationRecord] = [:]
+        experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis] = [], checks: CheckCatalogue = CheckCatalogue(),
+        seriesKeys: [SeriesKey]? = nil, conversations: [Int: ConversationRecord] = [:]
     ) {
         self.experiment = experiment
         self.columns = columns
-        self.runs = []
+        self.checks = checks
         declaredKeys = seriesKeys
         self.conversations = conversations
         for run in runs { add(run, keeping: run) }
@@ -44,7 +55,7 @@ public struct Analysis: Sendable {
             }
             breakdownTotals[series.key] = totals
         }
-        runs.append(kept)
+        storedRuns.append(kept)
     }
 
     /// The scorer series present in the analysis (code, title, seat), in first-seen order.

@@ -6,6 +6,10 @@ public protocol Perturbation: Sendable {
     var code: String { get }
     /// What the histogram buckets mean, for report axes ("typo level: share of words × typos per word × 4").
     var bucketMeaning: String { get }
+    /// The catalogue entry of its test code: title, meaning, unit and the rule of the answer judge.
+    var check: CheckEntry { get }
+    /// Its histogram: 20 empty buckets with their labels, titled e.g. `ML-U3 by typo level`.
+    var breakdown: Breakdown { get }
 
     func apply(_ text: String, random: inout SeededRandom) -> PerturbationResult
 }

@@ -9,6 +9,9 @@ public protocol Scorer: Sendable {
     var code: String { get }
     /// A few words for column headers and the legend, e.g. `stutter`.
     var title: String { get }
+    /// The rule this scorer applies as configured (e.g. `fails above 0.5` for a stutter threshold of 0.5), shown in
+    /// reports in place of the catalogue's default. The default, `nil`, means the catalogue's rule applies unchanged.
+    var threshold: CheckThreshold? { get }
 
     func score(_ input: ScorerInput) async -> ScoreResult
 
@@ -18,6 +21,8 @@ public protocol Scorer: Sendable {
 }
 
 extension Scorer {
+    public var threshold: CheckThreshold? { nil }
+
     public func pooledStatistics(_ results: [ScoreResult]) -> [Statistic] { [] }
 }
 

@@ -40,6 +40,18 @@ extension ProbePlanner {
         func other(_ count: Int) -> Int { count > 1 ? random.int(in: 1...(count - 1)) : 0 }
         func any(_ count: Int) -> Int { random.int(in: 0...(count - 1)) }
 
+        if let perturbation = code.perturbation {
+            var steps = [info(0)]
+            for offset in 1...settings.perturbedQuestions {
+                var step = question(any(set.questions.count), offset: offset)
+                let result = perturbation.apply(step.text, random: &random)
+                step.mark.original = step.text
+                step.mark.perturbation = result.record
+                step.text = result.text
+                steps.append(step)
+            }
+            return DrawnProbe(code: code, set: set, turns: steps)
+        }
         switch code {
         case .longTermMemory:
             let distance = random.int(in: 1...max(1, settings.maxDistance))
@@ -58,18 +70,9 @@ extension ProbePlanner {
             order.shuffle(using: &random)
             let steps = (0..<settings.consistencyQuestions).map { question(order[$0 % order.count], offset: $0) }
             return DrawnProbe(code: code, set: set, turns: steps)
-        case .typos, .wordOrder, .leftOut, .replaced:
-            let perturbation = code.perturbation!
-            var steps = [info(0)]
-            for offset in 1...settings.perturbedQuestions {
-                var step = question(any(set.questions.count), offset: offset)
-                let result = perturbation.apply(step.text, random: &random)
-                step.mark.original = step.text
-                step.mark.perturbation = result.record
-                step.text = result.text
-                steps.append(step)
-            }
-            return DrawnProbe(code: code, set: set, turns: steps)
+        default:
+            // A code without a layout of its own (the perturbation codes returned above): the fact, then the question.
+            return DrawnProbe(code: code, set: set, turns: [info(0), question(0, offset: 1)])
         }
     }
 

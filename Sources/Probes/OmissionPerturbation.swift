@@ -3,8 +3,14 @@ import LabCore
 /// ML-U5: words left out. A share p ~ U[0,1) of the words is removed (at least one word is kept). Bucket: p in 5 %
 /// steps.
 public struct OmissionPerturbation: Perturbation {
-    public let code = "ML-U5"
+    public var code: String { check.code }
     public let bucketMeaning = "share of words left out, 5 % steps"
+    public let check = CheckEntry.probeAnswer(
+        code: "ML-U5", title: "words left out",
+        meaning: "Words left out: after the fact, questions with a random share of their words removed; histogram by "
+            + "share left out.")
+    public let breakdown = Breakdown(
+        title: "ML-U5 by words left out", axis: "share of words left out", labels: PerturbationBuckets.fivePercentSteps)
 
     public init() {}
 

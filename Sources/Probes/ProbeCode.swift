@@ -1,6 +1,10 @@
 import LabCore
 
 /// The probe test codes, what test sets they draw from and how their turns are laid out.
+///
+/// To add a perturbation: write it in its own file (a ``Perturbation`` with its code, catalogue entry, histogram and
+/// `apply`), then register it here: a case whose raw value is its code, returned by ``perturbation``. Each other
+/// code's catalogue entry is in `ProbeCode+Check.swift`.
 public enum ProbeCode: String, Sendable, CaseIterable, Codable {
     case longTermMemory = "ML-I1"
     case reformulatedInformation = "ML-I4"
@@ -24,22 +28,10 @@ public enum ProbeCode: String, Sendable, CaseIterable, Codable {
     }
 
     /// A few words for reports.
-    public var title: String {
-        switch self {
-        case .longTermMemory: return "long-term memory"
-        case .reformulatedInformation: return "reformulated information"
-        case .reformulatedQuestion: return "reformulated question"
-        case .contextInformation: return "context-dependent information"
-        case .contextQuestion: return "context-dependent question"
-        case .consistency: return "consistency"
-        case .typos: return "typos"
-        case .wordOrder: return "word order"
-        case .leftOut: return "words left out"
-        case .replaced: return "words replaced"
-        }
-    }
+    public var title: String { check.title }
 
-    /// The perturbation applied to its questions, for ML-U3...U6.
+    /// The perturbation applied to its questions, for ML-U3...U6; a code with one is laid out as the fact, then
+    /// `perturbed_questions` perturbed questions, and takes its catalogue entry and histogram from it.
     public var perturbation: (any Perturbation)? {
         switch self {
         case .typos: return TypoPerturbation()

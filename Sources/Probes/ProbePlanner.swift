@@ -68,9 +68,9 @@ public struct ProbePlanner: Sendable {
 
     /// How many rounds a probe of this code spans at most (for ML-I1, with the longest distance).
     func span(of code: ProbeCode) -> Int {
+        if code.perturbation != nil { return 1 + settings.perturbedQuestions }
         switch code {
         case .longTermMemory: return 1 + settings.maxDistance
-        case .typos, .wordOrder, .leftOut, .replaced: return 1 + settings.perturbedQuestions
         case .consistency: return settings.consistencyQuestions
         default: return 2
         }

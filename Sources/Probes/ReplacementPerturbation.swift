@@ -3,8 +3,14 @@ import LabCore
 /// ML-U6: words replaced by random words. A share p ~ U[0,1) of the words is replaced by words drawn from a built-in
 /// list of common English words. Bucket: p in 5 % steps.
 public struct ReplacementPerturbation: Perturbation {
-    public let code = "ML-U6"
+    public var code: String { check.code }
     public let bucketMeaning = "share of words replaced by random words, 5 % steps"
+    public let check = CheckEntry.probeAnswer(
+        code: "ML-U6", title: "words replaced",
+        meaning: "Words replaced: after the fact, questions with a random share of their words replaced by random "
+            + "common words; histogram by share replaced.")
+    public let breakdown = Breakdown(
+        title: "ML-U6 by words replaced", axis: "share of words replaced", labels: PerturbationBuckets.fivePercentSteps)
     public let vocabulary: [String]
 
     public init(vocabulary: [String] = RandomWords.common) {

@@ -3,8 +3,14 @@ import LabCore
 /// ML-U4: word order. n = round((words − 1)·U[0,1)) swaps of adjacent words at random places (swaps may cancel out;
 /// the record says how many words really moved). Bucket: n.
 public struct SwapPerturbation: Perturbation {
-    public let code = "ML-U4"
+    public var code: String { check.code }
     public let bucketMeaning = "number of adjacent-word swaps"
+    public let check = CheckEntry.probeAnswer(
+        code: "ML-U4", title: "word order",
+        meaning: "Word order: after the fact, questions with adjacent words swapped at random places; histogram by "
+            + "number of swaps.")
+    public let breakdown = Breakdown(
+        title: "ML-U4 by swaps", axis: "adjacent-word swaps", labels: PerturbationBuckets.counts)
 
     public init() {}
 

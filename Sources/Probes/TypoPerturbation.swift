@@ -3,8 +3,14 @@ import LabCore
 /// ML-U3: typos. A share p ~ U[0,1) of the words gets t ∈ 1...5 typos each; every typo inserts, deletes or replaces
 /// one letter (one third each). Bucket: ⌊p₅·t·4⌋ with p snapped to 5 % steps.
 public struct TypoPerturbation: Perturbation {
-    public let code = "ML-U3"
+    public var code: String { check.code }
     public let bucketMeaning = "typo level ⌊share of words (5 % steps) × typos per word × 4⌋"
+    public let check = CheckEntry.probeAnswer(
+        code: "ML-U3", title: "typos",
+        meaning: "Typos in the question: after the fact, questions with misspelt words (a share of the words gets 1–5 "
+            + "inserted, deleted or replaced letters each); histogram by typo level.")
+    public let breakdown = Breakdown(
+        title: "ML-U3 by typo level", axis: "⌊share of words × typos per word × 4⌋", labels: PerturbationBuckets.counts)
     static let letters = Array("abcdefghijklmnopqrstuvwxyz")
 
     public init() {}

@@ -29,7 +29,7 @@ enum Legend {
                     item: "blocks",
                     meaning: "Per run and check with a breakdown, one row per bucket (perturbation level, or rounds "
                         + "between fact and question): passes, total and pass rate."),
-            ] + colours() + codes()
+            ] + colours() + codes(analysis.checks)
     }
 
     static func summaryWorkbook(_ analysis: Analysis) -> [LegendEntry] {
@@ -38,7 +38,7 @@ enum Legend {
             LegendEntry(
                 item: "series table",
                 meaning: "Per check (code and seat): passes, total and pass rate pooled over all runs, coloured by "
-                    + "level, and what the code tests."),
+                    + "level, the threshold that was in force, and what the code tests."),
             .heading("Runs"),
             LegendEntry(item: "Run, Seed", meaning: "The run's number and the seed its randomness came from."),
             LegendEntry(item: "Rounds, Turns, Errors", meaning: "How long the run was and how many turns failed."),
@@ -60,7 +60,7 @@ enum Legend {
                     + "pass rate, with a chart of the pass rate per bucket."),
             .heading("Response time"),
             LegendEntry(item: "bins", meaning: "How many replies took how long, over all runs, in about ten bins."),
-        ] + colours() + codes()
+        ] + colours() + codes(analysis.checks)
     }
 
     private static func colours() -> [LegendEntry] {
@@ -81,7 +81,14 @@ enum Legend {
         ]
     }
 
-    private static func codes() -> [LegendEntry] {
-        [.heading("Test codes")] + CodeMeanings.all.map { LegendEntry(item: $0.code, meaning: $0.meaning) }
+    /// A row per analysed code: its title and meaning, what its score measures and the rule in force.
+    private static func codes(_ checks: CheckCatalogue) -> [LegendEntry] {
+        guard !checks.isEmpty else { return [] }
+        return [.heading("Test codes")] + checks.entries.map { LegendEntry(item: $0.code, meaning: meaning($0)) }
+    }
+
+    /// E.g. `stutter — Stuttering: … Score: stutter value. Threshold: fails above 0.5.`
+    static func meaning(_ entry: CheckEntry) -> String {
+        "\(entry.title) — \(entry.meaning) Score: \(entry.unit). Threshold: \(entry.threshold)."
     }
 }

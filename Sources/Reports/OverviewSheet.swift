@@ -1,13 +1,14 @@
 import LabCore
 
 /// Fills the `Overview` sheet of `summary.xlsx` (added first, written last so it can link to the others): the
-/// experiment's facts, a table of every series with its pooled pass rate coloured by level and the code's meaning,
+/// experiment's facts, a table of every series with its pooled pass rate coloured by level, the rule in force and the
+/// code's meaning (both from ``Analysis/checks``),
 /// links to the other sheets and to `report.xlsx`, and a bar chart of the pass rates.
 enum OverviewSheet {
     static let name = "Overview"
     /// Columns of the series table.
-    static let headers = ["Code", "Check", "Passes", "Total", "Pass rate", "Details", "Meaning"]
-    static let chartColumn = 8  // right of the meanings, which overflow into column H
+    static let headers = ["Code", "Check", "Passes", "Total", "Pass rate", "Details", "Threshold", "Meaning"]
+    static let chartColumn = 9  // right of the meanings, which overflow into column I
 
     /// Another sheet of the workbook, for the links list.
     struct Target {
@@ -19,7 +20,7 @@ enum OverviewSheet {
         _ analysis: Analysis, on sheet: Sheet, targets: [Target], histograms: String?, responseTime: String?
     ) throws {
         try sheet.fitToPageWidth()
-        for (col, width) in [14.0, 20, 9, 9, 10, 16, 85].enumerated() { try sheet.setColumn(col, width: width) }
+        for (col, width) in [14.0, 20, 9, 9, 10, 16, 24, 85].enumerated() { try sheet.setColumn(col, width: width) }
         let experiment = analysis.experiment
         try sheet.write(row: 0, col: 0, .text("ChatLab summary: \(experiment.name)"), style: ReportStyle.title)
         let facts: [(String, CellValue)] = [
@@ -50,7 +51,9 @@ enum OverviewSheet {
             try sheet.write(row: row, col: 4, .number(tally.rate), style: ReportStyle.rate(tally.rate))
             let details = detailsSheet(key, analysis: analysis, histograms: histograms, responseTime: responseTime)
             try sheet.write(row: row, col: 5, link: .sheet(details), text: details)
-            try sheet.write(row: row, col: 6, .text(CodeMeanings.meaning(key.code)), style: ReportStyle.body)
+            let check = analysis.checks[key.code]
+            try sheet.write(row: row, col: 6, .text(check.map { "\($0.threshold)" }), style: ReportStyle.body)
+            try sheet.write(row: row, col: 7, .text(check?.meaning), style: ReportStyle.body)
         }
 
         var row = headerRow + keys.count + 2
@@ -85,7 +88,7 @@ enum OverviewSheet {
         -> String
     {
         if let histograms, !analysis.totalBreakdowns(key).isEmpty { return histograms }
-        if let responseTime, key.code == ResponseTimeSheet.code { return responseTime }
+        if let responseTime, ResponseTimeSheet.shows(key, analysis) { return responseTime }
         return RunsSheet.name
     }
 

@@ -1,15 +1,20 @@
 import LabCore
 
-/// Writes the `Response time` sheet of `summary.xlsx`: per response-time series (code `RT`), the replies of all runs
-/// counted in about ten bins, as numbers, and a column chart of them.
+/// Writes the `Response time` sheet of `summary.xlsx`: per response-time series (a code whose catalogue entry has
+/// kind ``CheckKind/responseTime``, e.g. `RT`), the replies of all runs counted in about ten bins, as numbers, and a
+/// column chart of them.
 enum ResponseTimeSheet {
     static let name = "Response time"
-    static let code = "RT"
 
-    /// Writes nothing when no series has code `RT`. Returns the sheet's name when it was written.
+    /// Whether a series' scores are response times in seconds, which this sheet shows.
+    static func shows(_ key: SeriesKey, _ analysis: Analysis) -> Bool {
+        analysis.checks[key.code]?.kind == .responseTime
+    }
+
+    /// Writes nothing when no series is a response-time one. Returns the sheet's name when it was written.
     @discardableResult
     static func write(_ analysis: Analysis, into book: Workbook) throws -> String? {
-        let keys = analysis.seriesKeys.filter { $0.code == code }
+        let keys = analysis.seriesKeys.filter { shows($0, analysis) }
         guard !keys.isEmpty else { return nil }
         let sheet = try book.addSheet(name)
         try sheet.fitToPageWidth()

@@ -31,7 +31,7 @@ public enum RunWorkbook {
     public static func write(_ analysis: Analysis, to path: String, constantMemory: Bool = true) throws -> [String] {
         let writer = try Writer(
             path: path, experiment: analysis.experiment, columns: analysis.columns, seriesKeys: analysis.seriesKeys,
-            constantMemory: constantMemory)
+            checks: analysis.checks, constantMemory: constantMemory)
         for run in analysis.runs { try writer.append(run) }
         return try writer.finish()
     }
@@ -44,20 +44,24 @@ public enum RunWorkbook {
         private let book: Workbook
         private let layout: RunLayout
         private let columns: ColumnOptions
+        private let checks: CheckCatalogue
         /// The runs written so far without their transcripts and score cells.
         private var kept: [RunAnalysis] = []
 
         /// - Parameters:
         ///   - seriesKeys: every scorer series the runs will have, in column order (``Analysis/seriesKeys``).
+        ///   - checks: the analysed codes' catalogue entries with the thresholds in force, for the legend
+        ///     (``Analysis/checks``).
         ///   - constantMemory: see ``RunWorkbook/write(_:to:constantMemory:)``.
         /// - Throws: ``WorkbookError``; the folder is checked before anything is written.
         public init(
             path: String, experiment: ExperimentInfo, columns: ColumnOptions, seriesKeys: [SeriesKey],
-            constantMemory: Bool = true
+            checks: CheckCatalogue = CheckCatalogue(), constantMemory: Bool = true
         ) throws {
             book = try Workbook(path: path, constantMemory: constantMemory)
             layout = RunLayout(experiment: experiment, options: columns, seriesKeys: seriesKeys)
             self.columns = columns
+            self.checks = checks
         }
 
         /// Cells written so far.
@@ -75,7 +79,7 @@ public enum RunWorkbook {
         /// - Returns: warnings worth showing the user, e.g. texts cut to Excel's 32,767-character limit.
         @discardableResult
         public func finish() throws -> [String] {
-            let rest = Analysis(experiment: layout.experiment, columns: columns, runs: kept)
+            let rest = Analysis(experiment: layout.experiment, columns: columns, runs: kept, checks: checks)
             try TableSheets.write(rest, into: book)
             try HistogramSheet.write(HistogramBlock.perRun(rest, keys: layout.seriesKeys), into: book, charts: false)
             try LegendSheet.write(Legend.runWorkbook(rest), into: book)

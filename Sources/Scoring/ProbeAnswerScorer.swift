@@ -4,20 +4,27 @@ import LabCore
 /// expected answer.
 ///
 /// A cell goes on the reply that follows each injected question: the verdict, the judge's similarity as the score,
-/// and what the judge took the answer to be. ML-U3...U6 also give their 20-bucket histograms by perturbation level,
-/// and ML-I1 its pass rate by fact–question distance.
+/// and what the judge took the answer to be. A code with a breakdown (ML-U3...U6: 20 buckets by perturbation level,
+/// ML-I1: by fact–question distance; given by the probe code) counts each verdict in the probe's bucket.
 public struct ProbeAnswerScorer: Scorer {
     public let code: String
     public let title: String
     public let judge: any AnswerJudge
-    /// The longest ML-I1 distance, for the distance breakdown's buckets.
-    public let maxDistance: Int
+    /// The code's breakdown with empty buckets, or `nil` for a code without one.
+    public let breakdown: Breakdown?
 
-    public init(code: String, title: String, judge: any AnswerJudge, maxDistance: Int = 5) {
+    public init(code: String, title: String, judge: any AnswerJudge, breakdown: Breakdown? = nil) {
         self.code = code
         self.title = title
         self.judge = judge
-        self.maxDistance = maxDistance
+        self.breakdown = breakdown
+    }
+
+    /// The semantic judge's similarity threshold (`fails below 0.6 similarity…`); `nil` (the catalogue's rule) for
+    /// the lexical judge.
+    public var threshold: CheckThreshold? {
+        guard let semantic = judge as? SemanticAnswerJudge else { return nil }
+        return .failsBelow(semantic.threshold, "similarity to the expected answer, unless the reply gives it")
     }
 
     /// Runs on a thread of its own (``BlockingWork``): the judge may wait for a sentence encoder or a server.
@@ -28,7 +35,7 @@ public struct ProbeAnswerScorer: Scorer {
     /// Scores on the calling thread, blocking it while an encoder or server answers.
     func scoreBlocking(_ input: ScorerInput) -> ScoreResult {
         var cells: [Int: ScoreCell] = [:]
-        var breakdown = Self.breakdown(for: code, maxDistance: maxDistance)
+        var breakdown = self.breakdown
         for question in input.transcript.turns {
             guard let mark = question.probe, mark.code == code, mark.role == .question, question.seat != input.seat,
                 let reply = input.reply(after: question.index), reply.seat == input.seat
@@ -53,27 +60,6 @@ public struct ProbeAnswerScorer: Scorer {
             }
         }
         return ScoreResult(cells: cells, breakdowns: breakdown.map { [$0] } ?? [])
-    }
-
-    /// The breakdown a code has, with empty buckets.
-    static func breakdown(for code: String, maxDistance: Int) -> Breakdown? {
-        let steps = (0..<20).map { "\($0 * 5)–\($0 * 5 + 5) %" }
-        switch code {
-        case "ML-U3":
-            return Breakdown(title: "ML-U3 by typo level", axis: "⌊share of words × typos per word × 4⌋",
-                labels: (0..<20).map(String.init))
-        case "ML-U4":
-            return Breakdown(title: "ML-U4 by swaps", axis: "adjacent-word swaps", labels: (0..<20).map(String.init))
-        case "ML-U5":
-            return Breakdown(title: "ML-U5 by words left out", axis: "share of words left out", labels: steps)
-        case "ML-U6":
-            return Breakdown(title: "ML-U6 by words replaced", axis: "share of words replaced", labels: steps)
-        case "ML-I1":
-            return Breakdown(title: "ML-I1 by distance", axis: "rounds between fact and question",
-                labels: (1...max(1, maxDistance)).map { "\($0)" })
-        default:
-            return nil
-        }
     }
 
     static func bucket(of mark: ProbeMark) -> Int? {

@@ -5,8 +5,16 @@ import LabCore
 /// Questions are the sentences ending in "?", compared after normalising case, spacing and punctuation. Replies
 /// without questions pass. Adds a question-frequency table per run.
 public struct RepeatedQuestionScorer: Scorer {
-    public let code = "ML-A7"
-    public let title = "repeated questions"
+    /// The catalogue entry of ML-A7.
+    public static let check = CheckEntry(
+        code: "ML-A7", title: "repeated questions",
+        meaning: "Repeated questions: the reply asks a question (a sentence ending in \"?\", compared without case, "
+            + "spacing and punctuation) that the same chatter asked before in the conversation.",
+        unit: "questions asked again in the reply",
+        threshold: .judged("fails when the reply repeats one of the chatter's earlier questions"))
+
+    public var code: String { Self.check.code }
+    public var title: String { Self.check.title }
 
     public init() {}
 

@@ -4,13 +4,24 @@ import LabCore
 ///
 /// Per run: mean, median, 95th and 99th percentile and maximum; the summary's total row pools all replies of all runs.
 public struct ResponseTimeScorer: Scorer {
-    public let code = "RT"
-    public let title = "response time"
+    /// The default limit in seconds.
+    public static let defaultMaxSeconds = 10.0
+    /// The catalogue entry of RT.
+    public static let check = CheckEntry(
+        code: "RT", title: "response time",
+        meaning: "Response time: the seconds the chatter took to reply (mean, median, p95, p99 and maximum per run "
+            + "and pooled over runs); a failed turn fails.",
+        unit: "seconds", threshold: .failsAbove(defaultMaxSeconds, unit: "s"), kind: .responseTime)
+
+    public var code: String { Self.check.code }
+    public var title: String { Self.check.title }
     public var maxSeconds: Double
 
-    public init(maxSeconds: Double = 10) {
+    public init(maxSeconds: Double = defaultMaxSeconds) {
         self.maxSeconds = maxSeconds
     }
+
+    public var threshold: CheckThreshold? { .failsAbove(maxSeconds, unit: "s") }
 
     public func score(_ input: ScorerInput) -> ScoreResult {
         var cells: [Int: ScoreCell] = [:]

@@ -5,8 +5,9 @@ import LabYAML
 public struct ScorerKind: Sendable {
     /// The key under `scorers:` in a config, e.g. `stutter`.
     public let id: String
-    /// The test code shown in reports, e.g. `ML-A6`.
-    public let code: String
+    /// The catalogue entries of the codes the scorer reports under, with their default thresholds (one for most
+    /// scorers; one per rubric for the LLM judge).
+    public let checks: [CheckEntry]
     public let summary: String
     /// Option keys this scorer takes besides `enabled`, with their meaning and default, for docs and messages.
     public let options: [String: String]
@@ -16,14 +17,17 @@ public struct ScorerKind: Sendable {
     public let make: @Sendable (YAMLMap, ScoringServices) throws -> any Scorer
 
     public init(
-        id: String, code: String, summary: String, options: [String: String] = [:], enabledByDefault: Bool = true,
+        id: String, checks: [CheckEntry], summary: String, options: [String: String] = [:], enabledByDefault: Bool = true,
         make: @escaping @Sendable (YAMLMap, ScoringServices) throws -> any Scorer
     ) {
         self.id = id
-        self.code = code
+        self.checks = checks
         self.summary = summary
         self.options = options
         self.enabledByDefault = enabledByDefault
         self.make = make
     }
+
+    /// The test codes shown in reports, e.g. `ML-A6`.
+    public var codes: [String] { checks.map(\.code) }
 }

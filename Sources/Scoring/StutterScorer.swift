@@ -6,13 +6,25 @@ import LabCore
 /// often the most frequent i-gram occurs; the stutter value is Σ (m_i − 1)·i / n. A reply fails above the threshold
 /// (default 0.33). "I have I have I have a cat." scores 1.375; "yes yes yes yes" 1.75.
 public struct StutterScorer: Scorer {
-    public let code = "ML-A6"
-    public let title = "stutter"
-    public var threshold: Double
+    /// The default threshold.
+    public static let defaultThreshold = 0.33
+    /// The catalogue entry of ML-A6.
+    public static let check = CheckEntry(
+        code: "ML-A6", title: "stutter",
+        meaning: "Stuttering: the reply repeats words or phrases (n-gram stutter value Σ (mᵢ − 1)·i / n; "
+            + "\"I have I have I have a cat.\" = 1.375).",
+        unit: "stutter value (0 for no repetition)", threshold: .failsAbove(defaultThreshold))
 
-    public init(threshold: Double = 0.33) {
-        self.threshold = threshold
+    public var code: String { Self.check.code }
+    public var title: String { Self.check.title }
+    /// A reply whose stutter value is above this fails.
+    public var limit: Double
+
+    public init(threshold: Double = defaultThreshold) {
+        self.limit = threshold
     }
+
+    public var threshold: CheckThreshold? { .failsAbove(limit) }
 
     public func score(_ input: ScorerInput) -> ScoreResult {
         var cells: [Int: ScoreCell] = [:]
@@ -26,7 +38,7 @@ public struct StutterScorer: Scorer {
             values.append(value)
             let worst = Self.mostRepeated(turn.text)
             cells[turn.index] = ScoreCell(
-                verdict: value > threshold ? .fail : .pass, score: value,
+                verdict: value > limit ? .fail : .pass, score: value,
                 interpretation: worst.map { "'\($0.gram)' ×\($0.count)" })
         }
         return ScoreResult(cells: cells, statistics: Statistics.meanAndMax(values))

@@ -5,12 +5,13 @@ import LabCore
 enum ScoreTable {
     static func render(_ analysis: Analysis) -> String {
         let seats = Set(analysis.seriesKeys.map(\.seat))
-        var rows: [[String]] = [["code", "check", "passes", "total", "rate", "details"]]
+        var rows: [[String]] = [["code", "check", "passes", "total", "rate", "threshold", "details"]]
         for key in analysis.seriesKeys {
             let tally = analysis.total(key)
             let check = seats.count > 1 ? "\(key.title) (\(key.seat))" : key.title
             let rate = tally.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
-            rows.append([key.code, check, "\(tally.passes)", "\(tally.total)", rate, details(key, analysis)])
+            let threshold = analysis.checks[key.code].map { $0.threshold.value == nil ? "-" : "\($0.threshold)" } ?? ""
+            rows.append([key.code, check, "\(tally.passes)", "\(tally.total)", rate, threshold, details(key, analysis)])
         }
         let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
@@ -19,9 +20,9 @@ enum ScoreTable {
         }.joined(separator: "\n")
     }
 
-    /// Pooled mean/median/p95/max for response times, otherwise empty.
+    /// Pooled mean/p95/max for response-time series (catalogue kind ``CheckKind/responseTime``), otherwise empty.
     private static func details(_ key: SeriesKey, _ analysis: Analysis) -> String {
-        guard key.code == "RT" else { return "" }
+        guard analysis.checks[key.code]?.kind == .responseTime else { return "" }
         let values = analysis.runs.flatMap { $0.series(key)?.result.scores ?? [] }
         guard let mean = Statistics.mean(values), let p95 = Statistics.quantile(values, 0.95), let max = values.max()
         else { return "" }

@@ -26,6 +26,11 @@ import Testing
         as! [String: Any]
     let scores = (summary["total"] as! [String: Any])["scores"] as! [[String: Any]]
     #expect((scores.first { $0["code"] as? String == "ML-I4" }?["total"] as? Int ?? 0) > 0)
+    // The legend shows the similarity threshold in force.
+    let legend = try #require(try XLSXDump.load(folder.path("r/summary.xlsx")).sheet(named: "Legend"))
+    let row = try #require(legend.row(labelled: "ML-I4"))
+    #expect(legend.value(row: row, col: 2)?.string?.hasSuffix(
+        "Threshold: fails below 0.7 similarity to the expected answer, unless the reply gives it.") == true)
 
     try config("semantik").write(toFile: folder.path("t.yaml"), atomically: true, encoding: .utf8)
     let typo = try ChatlabProcess.run(["validate", folder.path("t.yaml")])

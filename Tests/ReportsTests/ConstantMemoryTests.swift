@@ -63,7 +63,7 @@ import TestSupport
         let folder = try TemporaryDirectory()
         let writer = try RunWorkbook.Writer(
             path: folder.path("a.xlsx"), experiment: analysis.experiment, columns: analysis.columns,
-            seriesKeys: analysis.seriesKeys)
+            seriesKeys: analysis.seriesKeys, checks: analysis.checks)
         for run in analysis.runs { try writer.append(run) }
         #expect(writer.cellCount > 0)
         try writer.finish()

@@ -66,7 +66,7 @@ import TestSupport
         #expect(legend.headers == ["Item", "Meaning"])
         let items = Set(legend.cells.filter { $0.col == 1 }.compactMap(\.value.string))
         for item in ["Round", "chatter columns", "Probe", "Set", "Role", "Original", "passes / total / pass rate",
-                     "information row", "question row"] + CodeMeanings.all.map(\.code) {
+                     "information row", "question row"] + ProbeSample.checks.codes {
             #expect(items.contains(item), "\(item)")
         }
         let colour = try #require(legend.row(labelled: "question row"))

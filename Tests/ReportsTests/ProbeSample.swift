@@ -11,6 +11,18 @@ enum ProbeSample {
     static let distanceLabels = (1...5).map { $0 == 1 ? "1 round" : "\($0) rounds" }
     /// Response times of run 1 and run 2 (replies of chatter2, rounds 1–4).
     static let latencies: [[Double]] = [[0.4, 1.2, 2.9, 0.8], [0.5, 4.6, 1.0, 0.3]]
+    /// Catalogue entries of the three codes as an analyzer would give them; RT with a 3 s limit in force.
+    static let checks = CheckCatalogue([
+        CheckEntry(
+            code: "ML-I1", title: "long-term memory", meaning: "A fact, then a question about it later.",
+            unit: "answer similarity", threshold: .judged("fails unless the reply gives the expected answer"), kind: .probe),
+        CheckEntry(
+            code: "ML-U3", title: "typos", meaning: "Questions with typos.", unit: "answer similarity",
+            threshold: .judged("fails unless the reply gives the expected answer"), kind: .probe),
+        CheckEntry(
+            code: "RT", title: "response time", meaning: "Seconds to reply.", unit: "seconds",
+            threshold: .failsAbove(3, unit: "s"), kind: .responseTime),
+    ])
 
     static func make() -> Analysis {
         let experiment = ExperimentInfo(
@@ -18,7 +30,7 @@ enum ProbeSample {
             chatters: ["chatter1": "chatter1: script", "chatter2": "chatter2: echo"],
             underTest: [.chatter2], configText: "name: probes demo\n", configPath: "configs/probes.yaml",
             toolVersion: "0.1.0", started: Date(timeIntervalSince1970: 1_700_000_000), ended: nil)
-        return Analysis(experiment: experiment, columns: ColumnOptions(), runs: [run(1), run(2)])
+        return Analysis(experiment: experiment, columns: ColumnOptions(), runs: [run(1), run(2)], checks: checks)
     }
 
     /// Typo tallies per bucket of a run: run 1 fills buckets 0 and 3, run 2 buckets 3 and 19.

@@ -24,8 +24,8 @@ import TestSupport
     @Test func seriesTableWithRatesColouredByLevel() throws {
         let overview = try #require(try ProbeBooks.shared().summary.sheet(named: "Overview"))
         let header = try #require(overview.row(labelled: "Code"))
-        #expect((1...7).map { overview.value(row: header, col: $0)?.string } == [
-            "Code", "Check", "Passes", "Total", "Pass rate", "Details", "Meaning",
+        #expect((1...8).map { overview.value(row: header, col: $0)?.string } == [
+            "Code", "Check", "Passes", "Total", "Pass rate", "Details", "Threshold", "Meaning",
         ])
         // ML-I1 1/2 red, ML-U3 2/2 green, RT 7/8 amber.
         let expected: [(String, String, Double, Double, String, String)] = [
@@ -42,7 +42,9 @@ import TestSupport
             #expect(overview.cell(row: row, col: 5)?.fill == fill, "\(code)")
             #expect(overview.cell(row: row, col: 5)?.number_format == "0.0%")
             #expect(overview.cell(row: row, col: 6)?.link == "#'\(details)'!A1")
-            #expect(overview.value(row: row, col: 7)?.string == CodeMeanings.meaning(code))
+            let check = try #require(ProbeSample.checks[code])
+            #expect(overview.value(row: row, col: 7)?.string == check.threshold.description)
+            #expect(overview.value(row: row, col: 8)?.string == check.meaning)
         }
     }
 
@@ -64,20 +66,22 @@ import TestSupport
         #expect(chart.direction == "bar")
         #expect(chart.title == "Pass rate per check (all runs)")
         #expect(chart.row == 1)
-        #expect(chart.col > 7)  // right of the table
+        #expect(chart.col > 8)  // right of the table
         let rows = (header + 1)...(header + 3)
         #expect(chart.series.count == 1)
         #expect(chart.series.first?.categories == chartRange("Overview", col: "A", rows: rows))
         #expect(chart.series.first?.values == chartRange("Overview", col: "E", rows: rows))
     }
 
-    @Test func meaningsCoverEveryCode() {
-        let codes = [
-            "ML-A6", "ML-A7", "RT", "ML-I1", "ML-I4", "ML-I5", "ML-I6", "ML-I7", "ML-I13", "ML-U3", "ML-U4", "ML-U5",
-            "ML-U6", "ML-I2", "ML-I3", "ML-P1",
-        ]
-        for code in codes { #expect(CodeMeanings.meaning(code)?.isEmpty == false, "\(code)") }
-        #expect(CodeMeanings.meaning("XX-9") == nil)
+    @Test func responseTimeSheetFollowsTheCatalogueKindNotTheCode() throws {
+        var analysis = ProbeSample.make()
+        analysis.checks = CheckCatalogue(analysis.checks.entries.map { entry in
+            var entry = entry
+            entry.kind = entry.code == "RT" ? .reply : entry.kind
+            return entry
+        })
+        let summary = try ProbeBooks(analysis).summary
+        #expect(!summary.sheetNames.contains("Response time"))
     }
 
     @Test func noChartWithoutSeries() throws {

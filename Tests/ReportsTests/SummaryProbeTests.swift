@@ -92,10 +92,13 @@ import TestSupport
         let legend = try #require(try ProbeBooks.shared().summary.sheet(named: "Legend"))
         let items = Set(legend.cells.filter { $0.col == 1 }.compactMap(\.value.string))
         for item in ["<code> passes / total / rate", "<code> planned / placed", "Report", "Total", "pass rate ≥ 90 %"]
-            + CodeMeanings.all.map(\.code)
+            + ProbeSample.checks.codes
         {
             #expect(items.contains(item), "\(item)")
         }
+        let time = try #require(legend.row(labelled: "RT"))
+        #expect(legend.value(row: time, col: 2)?.string
+            == "response time — Seconds to reply. Score: seconds. Threshold: fails above 3 s.")
         let good = try #require(legend.row(labelled: "pass rate ≥ 90 %"))
         #expect(legend.cell(row: good, col: 1)?.fill == "C6EFCE")
     }

@@ -14,21 +14,42 @@ public struct CoherenceScorer: Scorer {
         case context(tokenBudget: Int)
     }
 
-    public let code: String
-    public let title: String
+    /// The default threshold of both scopes.
+    public static let defaultThreshold = 0.2
+    /// The catalogue entry of ML-I2.
+    public static let coherenceCheck = CheckEntry(
+        code: "ML-I2", title: "coherence",
+        meaning: "Coherence with the conversation so far: the reply's sentence-embedding similarity to the most recent "
+            + "utterances within a token budget (default 200), the last one included.",
+        unit: "cosine similarity (−1…1)", threshold: .failsBelow(defaultThreshold))
+    /// The catalogue entry of ML-I3.
+    public static let relevanceCheck = CheckEntry(
+        code: "ML-I3", title: "relevance",
+        meaning: "Relevance to the last utterance: the reply's sentence-embedding similarity to the utterance it answers.",
+        unit: "cosine similarity (−1…1)", threshold: .failsBelow(defaultThreshold))
+
     public let scope: Scope
     public let encoder: any TextEncoder
-    public let threshold: Double
+    /// A reply whose similarity is below this fails.
+    public let limit: Double
 
-    public init(scope: Scope, encoder: any TextEncoder, threshold: Double = 0.2) {
+    public init(scope: Scope, encoder: any TextEncoder, threshold: Double = defaultThreshold) {
         self.scope = scope
         self.encoder = encoder
-        self.threshold = threshold
+        self.limit = threshold
+    }
+
+    /// The catalogue entry of this scope.
+    public var check: CheckEntry {
         switch scope {
-        case .lastUtterance: (code, title) = ("ML-I3", "relevance")
-        case .context: (code, title) = ("ML-I2", "coherence")
+        case .lastUtterance: return Self.relevanceCheck
+        case .context: return Self.coherenceCheck
         }
     }
+
+    public var code: String { check.code }
+    public var title: String { check.title }
+    public var threshold: CheckThreshold? { .failsBelow(limit) }
 
     /// Runs on a thread of its own (``BlockingWork``): the judge may wait for a sentence encoder or a server.
     public func score(_ input: ScorerInput) async -> ScoreResult {
@@ -56,7 +77,7 @@ public struct CoherenceScorer: Scorer {
                 let similarities = try Self.similarities(pairs.map { ($0.reply, $0.context) }, encoder: encoder)
                 for (pair, similarity) in zip(pairs, similarities) {
                     cells[pair.index] = ScoreCell(
-                        verdict: similarity >= threshold ? .pass : .fail, score: similarity,
+                        verdict: similarity >= limit ? .pass : .fail, score: similarity,
                         interpretation: "similarity \(Statistics.short(similarity)) to \(describe(pair.context))")
                 }
             } catch {

@@ -13,13 +13,13 @@ public enum CoherenceScorerFactory {
     public static func coherence(_ options: YAMLMap, encoders: TextEncoderProvider) throws -> CoherenceScorer {
         CoherenceScorer(
             scope: .context(tokenBudget: try options["tokens"]?.int(in: 1...100_000) ?? 200),
-            encoder: try encoder(options, encoders), threshold: try options["threshold"]?.double(in: -1...1) ?? 0.2)
+            encoder: try encoder(options, encoders), threshold: try options["threshold"]?.double(in: -1...1) ?? CoherenceScorer.defaultThreshold)
     }
 
     public static func relevance(_ options: YAMLMap, encoders: TextEncoderProvider) throws -> CoherenceScorer {
         CoherenceScorer(
             scope: .lastUtterance, encoder: try encoder(options, encoders),
-            threshold: try options["threshold"]?.double(in: -1...1) ?? 0.2)
+            threshold: try options["threshold"]?.double(in: -1...1) ?? CoherenceScorer.defaultThreshold)
     }
 
     static func encoder(_ options: YAMLMap, _ encoders: TextEncoderProvider) throws -> any TextEncoder {
