@@ -2,7 +2,7 @@
 """Peak memory of `chatlab run` and `chatlab analyze` as experiments grow (a table, not a test).
 
 Runs the demo config (scripted tester against the reference bot, probes, stutter, repeated questions, response time,
-offline toxicity; no sentence encoder) at each requested number of runs, 40 rounds each, in a throwaway folder, and
+offline toxicity; coherence and relevance off, so no sentence encoder) at each requested number of runs, 40 rounds each, in a throwaway folder, and
 prints per size: peak resident memory (the child's ru_maxrss, read by os.wait4), wall time, and the size of
 summary.json and of the report folder. The reference tool is the same command at the smaller sizes: memory that
 stays flat as runs grow is the goal (issue: within 150 MB at 10,000 runs x 40 rounds).
@@ -54,6 +54,7 @@ def main():
             config = re.sub(r"(?m)^runs: .*$", f"runs: {runs}", demo)
             config = re.sub(r"(?m)^rounds: .*$", f"rounds: {args.rounds}\nconcurrency: 2", config)
             config = config.replace("testsets: ../testsets", f"testsets: {os.path.join(ROOT, 'testsets')}")
+            config = re.sub(r"(?m)^  (coherence|relevance): .*$", r"  \1: {enabled: false}", config)
             path = os.path.join(work, f"memory-{runs}.yaml")
             with open(path, "w", encoding="utf-8") as file:
                 file.write(config)

@@ -2,9 +2,17 @@ import Foundation
 import LabCore
 
 /// Writes the `Experiment` sheet of `summary.xlsx`: key/value facts, then the configuration text line by line.
-enum ExperimentSheet {
+enum ExperimentSheet: SummarySheet {
+    static let name = "Experiment"
+    static let about = "The experiment's settings and configuration."
+
+    static func write(_ summary: SummaryInput, into book: Workbook) throws -> String? {
+        try write(summary.analysis.experiment, into: book)
+        return name
+    }
+
     static func write(_ experiment: ExperimentInfo, into book: Workbook) throws {
-        let sheet = try book.addSheet("Experiment")
+        let sheet = try book.addSheet(name)
         try sheet.fitToPageWidth()
         try sheet.setColumn(0, width: 18)
         try sheet.setColumn(1, width: 60)

@@ -16,8 +16,9 @@ enum OverviewSheet {
         var about: String
     }
 
+    /// - Parameter details: the sheet that shows a series in more detail, for its link.
     static func write(
-        _ analysis: Analysis, on sheet: Sheet, targets: [Target], histograms: String?, responseTime: String?
+        _ analysis: Analysis, on sheet: Sheet, targets: [Target], details: (SeriesKey) -> String
     ) throws {
         try sheet.fitToPageWidth()
         for (col, width) in [14.0, 20, 9, 9, 10, 16, 24, 85].enumerated() { try sheet.setColumn(col, width: width) }
@@ -49,8 +50,8 @@ enum OverviewSheet {
             try sheet.write(row: row, col: 2, .integer(tally.passes), style: ReportStyle.body)
             try sheet.write(row: row, col: 3, .integer(tally.total), style: ReportStyle.body)
             try sheet.write(row: row, col: 4, .number(tally.rate), style: ReportStyle.rate(tally.rate))
-            let details = detailsSheet(key, analysis: analysis, histograms: histograms, responseTime: responseTime)
-            try sheet.write(row: row, col: 5, link: .sheet(details), text: details)
+            let detailsSheet = details(key)
+            try sheet.write(row: row, col: 5, link: .sheet(detailsSheet), text: detailsSheet)
             let check = analysis.checks[key.code]
             try sheet.write(row: row, col: 6, .text(check.map { "\($0.threshold)" }), style: ReportStyle.body)
             try sheet.write(row: row, col: 7, .text(check?.meaning), style: ReportStyle.body)
@@ -81,15 +82,6 @@ enum OverviewSheet {
             try sheet.insertChart(
                 chart, row: 0, col: chartColumn, scale: 1.3, heightScale: max(1, Double(keys.count) * 26 / 288 + 0.4))
         }
-    }
-
-    /// Where a series' numbers are shown in more detail.
-    private static func detailsSheet(_ key: SeriesKey, analysis: Analysis, histograms: String?, responseTime: String?)
-        -> String
-    {
-        if let histograms, !analysis.totalBreakdowns(key).isEmpty { return histograms }
-        if let responseTime, ResponseTimeSheet.shows(key, analysis) { return responseTime }
-        return RunsSheet.name
     }
 
     /// Stronger versions of the level fills, readable as bars.

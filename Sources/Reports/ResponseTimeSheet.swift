@@ -3,8 +3,15 @@ import LabCore
 /// Writes the `Response time` sheet of `summary.xlsx`: per response-time series (a code whose catalogue entry has
 /// kind ``CheckKind/responseTime``, e.g. `RT`), the replies of all runs counted in about ten bins, as numbers, and a
 /// column chart of them.
-enum ResponseTimeSheet {
+enum ResponseTimeSheet: SummarySheet {
     static let name = "Response time"
+    static let about = "How long the replies took, all runs."
+
+    static func write(_ summary: SummaryInput, into book: Workbook) throws -> String? {
+        try write(summary.analysis, into: book)
+    }
+
+    static func details(_ key: SeriesKey, _ summary: SummaryInput) -> Bool { shows(key, summary.analysis) }
 
     /// Whether a series' scores are response times in seconds, which this sheet shows.
     static func shows(_ key: SeriesKey, _ analysis: Analysis) -> Bool {

@@ -2,8 +2,14 @@ import LabCore
 
 /// Writes the `Runs` sheet of `summary.xlsx`: one row per run and a `Total` row with pooled numbers; per test code
 /// with probes the planned and placed probe counts; last a link to the run's sheet in `report.xlsx`.
-enum RunsSheet {
+enum RunsSheet: SummarySheet {
     static let name = "Runs"
+    static let about = "One row per run and the pooled total."
+
+    static func write(_ summary: SummaryInput, into book: Workbook) throws -> String? {
+        try write(summary.analysis, totalStatistics: summary.totalStatistics, into: book)
+        return name
+    }
 
     /// The statistics columns of one series, by name.
     private struct SeriesColumns {

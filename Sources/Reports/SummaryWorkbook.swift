@@ -1,12 +1,18 @@
 import LabCore
 
 /// Writes `summary.xlsx`: `Overview` (facts, every series' pooled pass rate coloured by level, a bar chart, links),
-/// `Runs` (one row per run and a pooled `Total` row, probe counts, links into `report.xlsx`), `Histograms` (when
-/// series have breakdowns: summed over runs, with a chart per block), `Response time` (when a series has code `RT`),
-/// `Experiment` and `Legend`.
+/// then the sheets of ``sheets`` that have something to show: `Runs` (one row per run and a pooled `Total` row,
+/// probe counts, links into `report.xlsx`), `Histograms` (when series have breakdowns: summed over runs, with a chart
+/// per block), `Response time` (when a series is a response-time check), `Experiment` and `Legend`.
 public enum SummaryWorkbook {
     /// The file name the run workbook links back to; it must sit in the same folder as `report.xlsx`.
     public static let fileName = "summary.xlsx"
+
+    /// The sheets after the Overview, in tab order: one entry per ``SummarySheet``.
+    static let sheets: [any SummarySheet.Type] = [
+        RunsSheet.self, SummaryHistogramSheet.self, ResponseTimeSheet.self, ExperimentSheet.self,
+        SummaryLegendSheet.self,
+    ]
 
     /// Writes the workbook to `path`.
     ///
@@ -20,20 +26,16 @@ public enum SummaryWorkbook {
     ) throws -> [String] {
         let book = try Workbook(path: path)
         let overview = try book.addSheet(OverviewSheet.name)
-        var targets = [OverviewSheet.Target(sheet: RunsSheet.name, about: "One row per run and the pooled total.")]
-        try RunsSheet.write(analysis, totalStatistics: totalStatistics, into: book)
-        let histograms = try HistogramSheet.write(HistogramBlock.totals(analysis), into: book, charts: true)
-        if let histograms {
-            targets.append(.init(sheet: histograms, about: "Pass rate by perturbation level or distance, all runs."))
+        let summary = SummaryInput(analysis: analysis, totalStatistics: totalStatistics)
+        var written: [(sheet: String, type: any SummarySheet.Type)] = []
+        for type in sheets {
+            if let name = try type.write(summary, into: book) { written.append((name, type)) }
         }
-        let responseTime = try ResponseTimeSheet.write(analysis, into: book)
-        if let responseTime { targets.append(.init(sheet: responseTime, about: "How long the replies took, all runs.")) }
-        try ExperimentSheet.write(analysis.experiment, into: book)
-        targets.append(.init(sheet: "Experiment", about: "The experiment's settings and configuration."))
-        let legend = try LegendSheet.write(Legend.summaryWorkbook(analysis), into: book)
-        targets.append(.init(sheet: legend, about: "What every column, colour and code means."))
         try OverviewSheet.write(
-            analysis, on: overview, targets: targets, histograms: histograms, responseTime: responseTime)
+            analysis, on: overview, targets: written.map { .init(sheet: $0.sheet, about: $0.type.about) }
+        ) { key in
+            written.first { $0.type.details(key, summary) }?.sheet ?? RunsSheet.name
+        }
         try book.close()
         return book.warnings
     }
