@@ -109,3 +109,47 @@ private func transcripts(_ folder: String, runs: Int = 6) throws -> [[String]] {
     #expect(run3["seconds"] as? Double == 0.5)
     #expect(run3["end"] == nil)
 }
+
+/// A report folder written by the release before conversation records (Tests/Fixtures/legacy, made by fd96cdc's
+/// `chatlab run`, workbooks left out): `chatlab analyze` gives the numbers that release wrote, run by run and pooled.
+@Test func analyzeGivesTheNumbersTheEarlierReleaseWrote() throws {
+    let folder = try TemporaryDirectory()
+    let fixture = "\(ChatlabProcess.root)/Tests/Fixtures/legacy/report"
+    try FileManager.default.copyItem(atPath: fixture, toPath: folder.path("report"))
+    let result = try ChatlabProcess.run(["analyze", folder.path("report"), "-q"])
+    #expect(result.status == 0, "\(result.stderr)")
+
+    func json(_ path: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    }
+    /// code/seat → passes, total and statistics, from a list of scores.
+    func numbers(_ scores: Any?) -> [String: [Double]] {
+        var table: [String: [Double]] = [:]
+        for score in scores as! [[String: Any]] {
+            let statistics = (score["statistics"] as? [String: Double] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+            table["\(score["code"]!) \(score["seat"]!)"] =
+                [Double(score["passes"] as! Int), Double(score["total"] as! Int)] + statistics
+        }
+        return table
+    }
+    func close(_ a: [String: [Double]], _ b: [String: [Double]]) -> Bool {
+        a.keys.sorted() == b.keys.sorted()
+            && a.allSatisfy { key, values in
+                values.count == b[key]!.count && zip(values, b[key]!).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($0)) }
+            }
+    }
+    let old = try json("\(fixture)/summary.json")
+    let new = try json(folder.path("report/summary.json"))
+    let oldTotal = old["total"] as! [String: Any]
+    let newTotal = new["total"] as! [String: Any]
+    #expect(close(numbers(oldTotal["scores"]), numbers(newTotal["scores"])))
+    #expect(numbers(oldTotal["scores"]).count >= 10)
+    for key in ["runs", "rounds", "turns", "errors"] { #expect(oldTotal[key] as? Int == newTotal[key] as? Int, "\(key)") }
+    #expect(oldTotal["probes"] as? [String: [String: Int]] == newTotal["probes"] as? [String: [String: Int]])
+    for oldRun in old["runs"] as! [[String: Any]] {
+        let run = oldRun["run"] as! Int
+        let newRun = try json(folder.path("report/runs/run-\(run).json"))
+        #expect(close(numbers(oldRun["scores"]), numbers(newRun["scores"])), "run \(run)")
+        #expect(oldRun["probes"] as? [String: [String: Int]] == newRun["probes"] as? [String: [String: Int]])
+    }
+}
