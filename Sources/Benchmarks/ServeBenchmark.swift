@@ -63,7 +63,7 @@ public struct ServeBenchmark: Sendable {
                 }
             }
         let (start, end) = clock.withLock { ($0.start!, $0.end!) }
-        let requests = result.analysis.runs.reduce(0) { $0 + ($1.counts.turnsBySeat[.chatter2] ?? 0) }
+        let requests = result.analysis.runs.reduce(0) { $0 + $1.counts.chatter2Turns }
         let errors = result.analysis.runs.reduce(0) { $0 + $1.counts.errors }
         let elapsed = (end - start).components
         return (Double(requests) / (Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18), errors)

@@ -23,12 +23,9 @@ struct ReportPipeline {
             scorers: experiment.scorers, underTest: experiment.underTest, testSets: probes?.setsByID ?? [:])
         let keys = analyzer.seriesKeys
         try createRunsFolder()
-        var conversations: [Int: ConversationRecord] = [:]
-        for run in runs { conversations[run] = try folder.conversation(run: run) }
         var summary = Analysis(
             experiment: info, columns: experiment.report.columns,
-            checks: CheckCatalogue.builtIn.inForce(for: experiment.scorers), seriesKeys: keys,
-            conversations: conversations)
+            checks: CheckCatalogue.builtIn.inForce(for: experiment.scorers), seriesKeys: keys)
         var volumes = RunWorkbookVolumes(
             folder: folder, info: info, columns: experiment.report.columns, keys: keys, checks: summary.checks)
         let folder = self.folder
@@ -39,14 +36,19 @@ struct ReportPipeline {
             return (transcript, experiment.runSeed(run), try probes?.plan(run: run))
         } deliver: { run in
             try volumes.append(run, runsRow: summary.runs.count + 1)
+            let conversation = try folder.conversation(run: run.run)
+            let legacySeconds = info.runSeconds[String(run.run)]
             try RecordFile.write(
-                SummaryJSON.Run(run, conversation: conversations[run.run], legacySeconds: info.runSeconds),
+                SummaryJSON.Run(run, conversation: conversation, legacySeconds: legacySeconds),
                 to: folder.scores(run: run.run))
+            summary.conversations.add(conversation, legacySeconds: legacySeconds)
             summary.append(run)
         }
         try volumes.finish()
         let totals = analyzer.totalStatistics(summary.runs)
-        try Self.writeAtomically(folder.summaryWorkbook) { try SummaryWorkbook.write(summary, totalStatistics: totals, to: $0) }
+        try Self.writeAtomically(folder.summaryWorkbook) {
+            try SummaryWorkbook.write(summary, totalStatistics: totals, to: $0, constantMemory: true)
+        }
         try RecordFile.write(SummaryJSON(summary, totals: totals), to: folder.summaryJSON)
         return summary
     }

@@ -37,8 +37,8 @@ struct SummaryJSON: Encodable {
         /// Probes planned and placed per test code.
         var probes: [String: ProbeCount]?
 
-        init(_ run: RunAnalysis, conversation: ConversationRecord?, legacySeconds: [String: Double]) {
-            let seconds = conversation?.seconds ?? legacySeconds[String(run.run)]
+        init(_ run: RunAnalysis, conversation: ConversationRecord?, legacySeconds: Double?) {
+            let seconds = conversation?.seconds ?? legacySeconds
             self.run = run.run
             seed = String(run.seed)
             rounds = run.counts.rounds
@@ -79,15 +79,12 @@ struct SummaryJSON: Encodable {
         self.experiment = experiment
         let runs = analysis.runs
         let asked = runs.reduce(0) { $0 + $1.counts.asked }
-        let seconds = runs.compactMap { run in
-            analysis.conversations[run.run]?.seconds ?? analysis.experiment.runSeconds[String(run.run)]
-        }
-        let ends = analysis.conversations.values.reduce(into: [String: Int]()) { $0[$1.end.reason.rawValue, default: 0] += 1 }
+        let ends = Dictionary(uniqueKeysWithValues: analysis.conversations.ends.map { ($0.key.rawValue, $0.value) })
         total = Total(
             runs: runs.count, rounds: runs.reduce(0) { $0 + $1.counts.rounds },
             turns: runs.reduce(0) { $0 + $1.counts.turns }, errors: runs.reduce(0) { $0 + $1.counts.errors },
             successRate: asked == 0 ? nil : Double(runs.reduce(0) { $0 + $1.counts.answered }) / Double(asked),
-            seconds: seconds.reduce(0, +), ends: ends.isEmpty ? nil : ends,
+            seconds: analysis.conversations.seconds, ends: ends.isEmpty ? nil : ends,
             scores: analysis.seriesKeys.map {
                 Self.score($0, analysis.total($0), totals[$0] ?? [], analysis.totalBreakdowns($0))
             },

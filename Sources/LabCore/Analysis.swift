@@ -20,14 +20,14 @@ public struct Analysis: Sendable {
     public var checks: CheckCatalogue
     /// The series every run is scored in, in column order; derived from the runs when not given.
     private var declaredKeys: [SeriesKey]?
-    /// Each run's conversation record, by run number (absent for report folders written before records existed).
-    public var conversations: [Int: ConversationRecord]
+    /// What the runs' conversation records add up to (end reasons, seconds).
+    public var conversations: ConversationTotals
     /// Every series' breakdowns summed over the runs so far, bucket by bucket.
     private var breakdownTotals: [SeriesKey: [Breakdown]] = [:]
 
     public init(
         experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis] = [], checks: CheckCatalogue = CheckCatalogue(),
-        seriesKeys: [SeriesKey]? = nil, conversations: [Int: ConversationRecord] = [:]
+        seriesKeys: [SeriesKey]? = nil, conversations: ConversationTotals = ConversationTotals()
     ) {
         self.experiment = experiment
         self.columns = columns
@@ -170,8 +170,9 @@ public struct RunCounts: Sendable, Hashable {
     /// Rounds with at least one turn.
     public var rounds: Int
     public var turns: Int
-    /// Turns by seat (injected probe text counts for the seat it stands in for).
-    public var turnsBySeat: [Seat: Int]
+    /// Turns of chatter 1 and of chatter 2 (injected probe text counts for the seat it stands in for).
+    public var chatter1Turns: Int
+    public var chatter2Turns: Int
     /// Turns whose chatter failed.
     public var errors: Int
     /// Chatter turns (not injected probes), and those of them that produced a reply.
@@ -181,7 +182,8 @@ public struct RunCounts: Sendable, Hashable {
     public init(_ transcript: Transcript) {
         rounds = transcript.roundCount
         turns = transcript.turns.count
-        turnsBySeat = transcript.turns.reduce(into: [:]) { $0[$1.seat, default: 0] += 1 }
+        chatter1Turns = transcript.turns.filter { $0.seat == .chatter1 }.count
+        chatter2Turns = turns - chatter1Turns
         errors = transcript.turns.filter { $0.error != nil }.count
         let chatterTurns = transcript.turns.filter { $0.probe == nil }
         asked = chatterTurns.count

@@ -40,6 +40,9 @@ enum RunsSheet: SummarySheet {
             try sheet.write(row: 0, col: col, .text(header), style: ReportStyle.header)
             try sheet.setColumn(col, width: col == 1 ? 22 : max(10, Double(header.count) + 2))
         }
+        // Before the rows: a constant-memory sheet cannot place a filter over rows it has already written out.
+        try sheet.freezeHeader(rows: 1)
+        try sheet.autofilter(lastRow: analysis.runs.count, lastCol: headers.count - 1)
 
         for (index, run) in analysis.runs.enumerated() {
             var values: [CellValue] = [
@@ -75,8 +78,6 @@ enum RunsSheet: SummarySheet {
         try writeRow(totals, row: runs.count + 1, sheet: sheet, total: true, rateColumns: rateColumns)
         try sheet.write(
             row: runs.count + 1, col: totals.count, link: .file(RunWorkbook.fileName), text: RunWorkbook.fileName)
-        try sheet.freezeHeader(rows: 1)
-        try sheet.autofilter(lastRow: runs.count, lastCol: headers.count - 1)
     }
 
     /// Passes, total and rate (passes / total, blank when nothing was counted).

@@ -21,10 +21,12 @@ public enum SummaryWorkbook {
     /// - Returns: warnings worth showing the user, e.g. texts cut to Excel's 32,767-character limit.
     /// - Throws: ``WorkbookError``; the folder is checked before anything is written.
     @discardableResult
+    /// - Parameter constantMemory: stream each sheet's rows to disk as they are written (see
+    ///   ``Workbook/constantMemory``), so the `Runs` sheet of a large experiment is not held in memory.
     public static func write(
-        _ analysis: Analysis, totalStatistics: [SeriesKey: [Statistic]], to path: String
+        _ analysis: Analysis, totalStatistics: [SeriesKey: [Statistic]], to path: String, constantMemory: Bool = false
     ) throws -> [String] {
-        let book = try Workbook(path: path)
+        let book = try Workbook(path: path, constantMemory: constantMemory)
         let overview = try book.addSheet(OverviewSheet.name)
         let summary = SummaryInput(analysis: analysis, totalStatistics: totalStatistics)
         var written: [(sheet: String, type: any SummarySheet.Type)] = []
