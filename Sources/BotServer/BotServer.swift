@@ -76,7 +76,7 @@ public final class BotServer: Sendable {
 
     private static func configure(_ channel: any Channel) throws -> EventLoopFuture<Connection> {
         let upgrader = NIOTypedWebSocketServerUpgrader<Connection>(
-            maxFrameSize: 1 << 24,
+            maxFrameSize: RequestLimit.bytes,
             shouldUpgrade: { channel, head in
                 let path = head.uri.split(separator: "?").first.map(String.init)
                 return channel.eventLoop.makeSucceededFuture(path == "/ws" ? HTTPHeaders() : nil)

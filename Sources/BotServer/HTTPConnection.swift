@@ -2,7 +2,8 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// Serves the requests of one keep-alive HTTP connection, one after another.
+/// Serves the requests of one keep-alive HTTP connection, one after another. A body over ``RequestLimit/bytes`` is
+/// answered with 413 and the connection closed.
 struct HTTPConnection {
     let routes: ServerRoutes
 
@@ -16,6 +17,11 @@ struct HTTPConnection {
                     head = requestHead
                     body.clear()
                 case .body(var chunk):
+                    guard body.readableBytes + chunk.readableBytes <= RequestLimit.bytes else {
+                        let reply = ServerReply.error(.payloadTooLarge, "the request body is larger than \(RequestLimit.bytes) bytes")
+                        try await write(reply, keepAlive: false, to: outbound)
+                        return
+                    }
                     body.writeBuffer(&chunk)
                 case .end:
                     guard let request = head else { return }

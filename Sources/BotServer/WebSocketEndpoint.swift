@@ -20,6 +20,12 @@ struct WebSocketEndpoint {
                 switch frame.opcode {
                 case .text, .continuation:
                     var data = frame.unmaskedData
+                    guard partial.readableBytes + data.readableBytes <= RequestLimit.bytes else {
+                        // 1009: message too big.
+                        let code = ByteBuffer(bytes: [0x03, 0xF1])
+                        try? await outbound.write(WebSocketFrame(fin: true, opcode: .connectionClose, data: code))
+                        return
+                    }
                     partial.writeBuffer(&data)
                     guard frame.fin else { continue }
                     let text = String(buffer: partial)

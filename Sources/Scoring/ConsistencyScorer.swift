@@ -24,13 +24,18 @@ public struct ConsistencyScorer: Scorer {
             }
             guard let reference = references[mark.set] else {
                 references[mark.set] = reply
-                let first = judge.judge(question: question.text, isClosed: set.isClosed, replies: [reply.text])[0]
+                let first = judge.judge(
+                    question: question.text, isClosed: set.isClosed, replies: [JudgedReply.bounded(reply.text).text])[0]
                 cells[reply.index] = ScoreCell(verdict: .skipped, interpretation: first.extracted)
                 continue
             }
+            let judged = JudgedReply.bounded(reply.text)
             let judgment = judge.compare(
-                question: question.text, isClosed: set.isClosed, reference: reference.text, reply: reply.text)
-            cells[reply.index] = ScoreCell(verdict: judgment.verdict, score: judgment.score, interpretation: judgment.extracted)
+                question: question.text, isClosed: set.isClosed, reference: JudgedReply.bounded(reference.text).text,
+                reply: judged.text)
+            cells[reply.index] = ScoreCell(
+                verdict: judgment.verdict, score: judgment.score,
+                interpretation: judgment.extracted + (judged.note.map { " · \($0)" } ?? ""))
         }
         return ScoreResult(cells: cells)
     }

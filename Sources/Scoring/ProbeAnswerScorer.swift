@@ -48,12 +48,14 @@ public struct ProbeAnswerScorer: Scorer {
                 cells[reply.index] = ScoreCell(verdict: .skipped, interpretation: "unknown test set \(mark.set)")
                 continue
             }
+            let judged = JudgedReply.bounded(reply.text)
             let judgment = judge.judge(
-                JudgeItem(question: question.text, expected: set.expected, extraction: set.extraction, reply: reply.text))
+                JudgeItem(question: question.text, expected: set.expected, extraction: set.extraction, reply: judged.text))
             // A closed judgment has no similarity; its score is 1 for the right yes/no and 0 otherwise.
             cells[reply.index] = ScoreCell(
                 verdict: judgment.verdict, score: judgment.score ?? (judgment.verdict == .pass ? 1 : 0),
-                interpretation: "answer: \(judgment.extracted) · expected: \(set.expectedDescription)")
+                interpretation: "answer: \(judgment.extracted) · expected: \(set.expectedDescription)"
+                    + (judged.note.map { " · \($0)" } ?? ""))
             if var table = breakdown, let bucket = Self.bucket(of: mark), bucket < table.tallies.count {
                 table.tallies[bucket].add(judgment.verdict)
                 breakdown = table

@@ -7,7 +7,8 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Validate a config and try each chatter once, before running the experiment.",
             discussion: """
-                Sends each chatter one greeting and prints its reply and response time, or the error. Exits with 1
+                Sends each chatter one greeting and prints its reply and response time, or the error (control
+                characters such as terminal escape sequences shown as \\x1b and the like). Exits with 1
                 when a chatter failed, so scripts can stop before a long experiment.
 
                 Example: chatlab check config/http-bot.yaml
@@ -23,9 +24,9 @@ extension ChatLab {
                 let time = String(format: "%.3f s", outcome.seconds)
                 if let error = outcome.error {
                     failed = true
-                    print("\(outcome.seat) \(outcome.name): FAILED after \(time): \(error)")
+                    print("\(outcome.seat) \(outcome.name): FAILED after \(time): \(TerminalText.escaped("\(error)"))")
                 } else {
-                    print("\(outcome.seat) \(outcome.name): ok in \(time): \(outcome.reply ?? "")")
+                    print("\(outcome.seat) \(outcome.name): ok in \(time): \(TerminalText.escaped(outcome.reply ?? ""))")
                 }
             }
             if failed { throw ExitCode(1) }

@@ -1,10 +1,11 @@
 import Chatters
 import Foundation
 
-/// The terminal as a human chatter's console: shows lines on standard output, reads standard input.
+/// The terminal as a human chatter's console: shows lines on standard output (control characters escaped, see
+/// ``TerminalText``), reads standard input.
 struct TerminalConsole: HumanConsole {
     func show(_ line: String) async {
-        print(line)
+        print(TerminalText.escaped(line))
     }
 
     func readLine(prompt: String) async -> String? {

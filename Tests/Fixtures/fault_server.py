@@ -19,18 +19,28 @@ Modes:
   auth       ok, and records the Authorization header; GET /recorded lists the recorded values
   idleclose  ok (kept alive by its headers), then the server closes the connection, as an idle timeout would
   data       ok, plus structured fields (see DATA below): {"intent": ..., "data": {"messages": [...], "buttons": [...]}}
+  retryafter-<v>  429 with a hostile or unusual Retry-After on every odd request of this mode, ok on the even ones;
+             <v> is nan, inf, huge (99999999999999999999), negative (-5) or date (an HTTP-date 1 s ahead)
+  endless    200 with no length, then body bytes forever (until the client goes away)
+  endlesschunked  200, Transfer-Encoding: chunked, then chunks forever
+  biglength  200 announcing Content-Length: 99999999999, then a little body
+  unsolicited  ok, and right behind it (in the same write) a second, unasked-for 200 answer on the kept connection
+  ansi       ok, with terminal escape sequences (clear screen, window title, a bell, a C1 CSI) in the reply text
 
 Every POST records the client's port: GET /ports lists them in order (one connection per distinct port).
 
 WebSocket (GET /ws/<mode>): each text frame {"message": ...} is answered with {"reply": "bot heard: ..."};
 mode `drop` closes the connection after each reply, `slow` answers after 3 seconds, `ok` stays open, and `data`
 answers {"reply": ..., "intent": ..., "buttons": [...]} (plus "meta": {"references": [...]} for questions).
+Mode `huge` answers every message with one 8 MiB text frame; `fragments` with a message of endless 64 KiB
+continuation frames (until the client goes away).
 
 DATA: the intent is "question" when the message holds a "?", else "greeting" when it starts with "hello", else
 "statement"; the buttons are [{"title": "Yes", "value": 1}, {"title": "No", "value": 0}]; only questions carry
 "meta": {"references": ["faq/<round>"]}, so a path to it is missing in the other replies.
 """
 import base64
+import email.utils
 import hashlib
 import json
 import socket
@@ -125,6 +135,18 @@ class Handler(BaseHTTPRequestHandler):
             round_number = int(body.get("round") or 0)
             message = str(body.get("message", ""))
         mode = mode_for(self.path.strip("/").split("/")[0], round_number)
+        if mode.startswith("retryafter-") and count(mode) % 2 == 1:
+            return self.send(429, json.dumps({"error": "slow down"}), extra={"Retry-After": retry_after(mode[11:])})
+        if mode in ("endless", "endlesschunked"):
+            return self.endless(chunked=mode == "endlesschunked")
+        if mode == "biglength":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "99999999999")
+            self.end_headers()
+            self.wfile.write(b"x" * 1000)
+            self.close_connection = True
+            return
         if mode == "slow":
             time.sleep(3)
         elif mode == "reset":
@@ -146,6 +168,15 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 RECORDED.append(self.headers.get("Authorization"))
         reply = "bot heard: " + message
+        if mode == "ansi":
+            reply = "\x1b[2J\x1b]0;pwned\x07bot \x9b31m heard\r: " + message
+        if mode == "unsolicited":
+            first = json.dumps({"data": {"messages": [{"text": reply}]}}).encode()
+            second = json.dumps({"data": {"messages": [{"text": "unsolicited"}]}}).encode()
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+            self.wfile.write(head % len(first) + first + head % len(second) + second)
+            self.wfile.flush()
+            return
         if openai:
             self.send(200, json.dumps({
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": reply}, "finish_reason": "stop"}],
@@ -158,6 +189,23 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, json.dumps({"data": {"messages": [{"text": reply}]}}))
         if mode == "idleclose":
             self.close_connection = True
+
+    def endless(self, chunked):
+        """Body bytes until the client goes away."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        if chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        piece = b"all work and no play " * 3000
+        if chunked:
+            piece = b"%x\r\n" % len(piece) + piece + b"\r\n"
+        self.close_connection = True
+        try:
+            while True:
+                self.wfile.write(piece)
+        except OSError:
+            pass
 
     def websocket(self, mode):
         key = self.headers.get("Sec-WebSocket-Key", "")
@@ -184,6 +232,17 @@ class Handler(BaseHTTPRequestHandler):
                 message = payload.decode()
             if mode == "slow":
                 time.sleep(3)
+            if mode == "huge":
+                self.wfile.write(frame_header(0x81, 8 << 20) + b"x" * (8 << 20))
+                self.wfile.flush()
+                continue
+            if mode == "fragments":
+                try:
+                    self.wfile.write(frame_header(0x01, 65536) + b"x" * 65536)
+                    while True:
+                        self.wfile.write(frame_header(0x00, 65536) + b"x" * 65536)
+                except OSError:
+                    break
             answer = {"reply": "bot heard: " + message}
             if mode == "data":
                 replies += 1
@@ -195,6 +254,22 @@ class Handler(BaseHTTPRequestHandler):
             if mode == "drop":
                 break
         self.close_connection = True
+
+
+def frame_header(first_byte, length):
+    """A server frame's header: FIN/opcode byte, then the unmasked payload length."""
+    if length < 126:
+        return bytes([first_byte, length])
+    if length < 65536:
+        return bytes([first_byte, 126]) + struct.pack(">H", length)
+    return bytes([first_byte, 127]) + struct.pack(">Q", length)
+
+
+def retry_after(kind):
+    """A Retry-After value: hostile ones and an HTTP-date one second ahead."""
+    if kind == "date":
+        return email.utils.formatdate(time.time() + 1, usegmt=True)
+    return {"nan": "nan", "inf": "inf", "huge": "99999999999999999999", "negative": "-5"}.get(kind, kind)
 
 
 def read_frame(stream):

@@ -5,7 +5,8 @@ import NIOHTTP1
 /// A bot behind an HTTP endpoint (kind `http`): each turn sends the rendered ``RequestTemplate`` and reads the reply
 /// text at ``reply_path`` (or the whole body as plain text), and the values at ``dataPaths`` into the reply's data.
 ///
-/// Metrics per turn: `retries`, `http_status`. Failures: `timeout`, `connection`, `http_<status>`, `malformed`.
+/// Metrics per turn: `retries`, `http_status`. Failures: `timeout`, `connection`, `http_<status>`, `malformed`,
+/// `too_large`.
 public struct HTTPBotChatter: Chatter, CustomStringConvertible {
     public var endpoint: Endpoint
     public var method: HTTPMethod
@@ -16,11 +17,15 @@ public struct HTTPBotChatter: Chatter, CustomStringConvertible {
     /// Values picked out of each answer besides the text, into ``ChatReply/data``.
     public var dataPaths: DataPaths
     public var timeout: Duration
+    /// The most bytes of one answer (see ``ReplyLimit``).
+    public var maxReplyBytes: Int
     public var client: RetryingClient
 
     public init(endpoint: Endpoint, method: HTTPMethod = .POST, headers: HeaderSettings = HeaderSettings(),
                 body: RequestTemplate?, replyPath: ReplyPath?, dataPaths: DataPaths = DataPaths(),
-                timeout: Duration = .seconds(30), retry: RetryPolicy = RetryPolicy()) {
+                timeout: Duration = .seconds(30), retry: RetryPolicy = RetryPolicy(),
+                maxReplyBytes: Int = ReplyLimit.defaultBytes) {
+        self.maxReplyBytes = maxReplyBytes
         self.endpoint = endpoint
         self.method = method
         self.headers = headers
@@ -36,7 +41,8 @@ public struct HTTPBotChatter: Chatter, CustomStringConvertible {
 
     public func reply(to request: ChatRequest) async throws -> ChatReply {
         let payload = body.map { Data($0.render(TemplateValues(request)).text.utf8) }
-        let call = HTTPCall(endpoint: endpoint, method: method, headers: headers, body: payload, timeout: timeout)
+        let call = HTTPCall(endpoint: endpoint, method: method, headers: headers, body: payload, timeout: timeout,
+                            maxReplyBytes: maxReplyBytes)
         let outcome = try await client.send(call, seed: request.seed, conversation: request.conversation)
         let text: String
         do {

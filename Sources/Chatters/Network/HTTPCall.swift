@@ -9,14 +9,18 @@ public struct HTTPCall: Sendable {
     public var body: Data?
     /// The most time the whole exchange (connect, send, read the full answer) may take.
     public var timeout: Duration
+    /// The most bytes of answer body read; a longer answer fails as ``NetworkFailure/tooLarge(_:)`` as soon as it
+    /// passes the limit (or at once, when its `Content-Length` says so).
+    public var maxReplyBytes: Int
 
     public init(endpoint: Endpoint, method: HTTPMethod = .POST, headers: HeaderSettings = HeaderSettings(),
-                body: Data? = nil, timeout: Duration = .seconds(30)) {
+                body: Data? = nil, timeout: Duration = .seconds(30), maxReplyBytes: Int = ReplyLimit.defaultBytes) {
         self.endpoint = endpoint
         self.method = method
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.maxReplyBytes = maxReplyBytes
     }
 }
 
@@ -30,8 +34,8 @@ public struct HTTPAnswer: Sendable {
     /// Seconds from sending the request to the end of the answer.
     public var seconds: Double
 
-    /// `Retry-After` in its seconds form, if present.
+    /// `Retry-After` in seconds (from its seconds or HTTP-date form, see ``RetryAfter``); `nil` when absent or invalid.
     public var retryAfter: Double? {
-        headers.first(name: "retry-after").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        headers.first(name: "retry-after").flatMap { RetryAfter.seconds($0) }
     }
 }

@@ -52,7 +52,7 @@ final class HTTPConnection: Sendable {
     /// connection, so a late answer cannot be taken for the next request's.
     func exchange(_ call: HTTPCall, head: HTTPRequestHead, start: ContinuousClock.Instant) async throws -> HTTPAnswer {
         let address = call.endpoint.hostHeader
-        inbox.begin(at: start)
+        inbox.begin(at: start, limit: call.maxReplyBytes, address: address)
         var parts: [HTTPClientRequestPart] = [.head(head)]
         if let body = call.body { parts.append(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
         parts.append(.end(nil))

@@ -3,7 +3,7 @@ import NIOCore
 import NIOHTTP1
 
 /// Hands the parts of each HTTP answer on a client connection to its ``HTTPResponseInbox``, and the end of the
-/// connection as a failure.
+/// connection as a failure; closes the connection when the inbox refuses a part (too large, or not asked for).
 final class HTTPResponseHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPClientResponsePart
 
@@ -16,11 +16,13 @@ final class HTTPResponseHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let accepted: Bool
         switch Self.unwrapInboundIn(data) {
-        case .head(let head): inbox.head(head)
-        case .body(let buffer): inbox.body(Data(buffer.readableBytesView))
-        case .end: inbox.end()
+        case .head(let head): accepted = inbox.head(head)
+        case .body(let buffer): accepted = inbox.body(Data(buffer.readableBytesView))
+        case .end: accepted = inbox.end()
         }
+        if !accepted { context.close(promise: nil) }
     }
 
     func channelInactive(context: ChannelHandlerContext) {

@@ -1,7 +1,7 @@
 import LabCore
 
 /// How a network chatter's turn fails: each case becomes a ``ChatterError/failed(kind:message:)`` whose kind is
-/// `timeout`, `connection`, `http_<status>` or `malformed`. Messages never contain header values.
+/// `timeout`, `connection`, `http_<status>`, `malformed` or `too_large`. Messages never contain header values.
 public enum NetworkFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// No complete answer within the time limit.
     case timeout(String)
@@ -11,6 +11,9 @@ public enum NetworkFailure: Error, Sendable, Equatable, CustomStringConvertible 
     case http(status: Int, String)
     /// The answer could not be read: not JSON, no reply at the reply path, a broken stream.
     case malformed(String)
+    /// The answer (or one WebSocket message) grew past the chatter's `max_reply_bytes`; reading stopped there and the
+    /// connection was closed.
+    case tooLarge(String)
 
     /// The turn error's kind.
     public var kind: String {
@@ -19,12 +22,13 @@ public enum NetworkFailure: Error, Sendable, Equatable, CustomStringConvertible 
         case .connection: return "connection"
         case .http(let status, _): return "http_\(status)"
         case .malformed: return "malformed"
+        case .tooLarge: return "too_large"
         }
     }
 
     public var message: String {
         switch self {
-        case .timeout(let m), .connection(let m), .http(_, let m), .malformed(let m): return m
+        case .timeout(let m), .connection(let m), .http(_, let m), .malformed(let m), .tooLarge(let m): return m
         }
     }
 
@@ -41,7 +45,7 @@ public enum NetworkFailure: Error, Sendable, Equatable, CustomStringConvertible 
         switch self {
         case .connection: return true
         case .http(let status, _): return status == 429 || (500...599).contains(status)
-        case .timeout, .malformed: return false
+        case .timeout, .malformed, .tooLarge: return false
         }
     }
 }

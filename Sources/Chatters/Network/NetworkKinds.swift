@@ -25,7 +25,8 @@ public enum NetworkKinds {
             replyPath: try NetworkOptions.replyPath(options),
             dataPaths: try NetworkOptions.dataPaths(options),
             timeout: try NetworkOptions.timeout(options),
-            retry: try NetworkOptions.retry(options))
+            retry: try NetworkOptions.retry(options),
+            maxReplyBytes: try NetworkOptions.maxReplyBytes(options))
     }
 
     static let openAI = ChatterKind(
@@ -54,6 +55,7 @@ public enum NetworkKinds {
             ("reply_path", "where the reply text is in the JSON answer (default: the whole text frame)"),
             NetworkOptions.dataPathsOption,
             ("timeout", "seconds to wait for each reply (default 30)"),
+            NetworkOptions.maxReplyBytesOption,
         ]
     ) { options, _ in
         var headers = try HeaderSettings(yaml: options["headers"])
@@ -65,6 +67,7 @@ public enum NetworkKinds {
                 ?? RequestTemplate(.object(["message": .string("{{message}}")])),
             replyPath: try NetworkOptions.replyPath(options),
             dataPaths: try NetworkOptions.dataPaths(options),
-            timeout: try NetworkOptions.timeout(options))
+            timeout: try NetworkOptions.timeout(options),
+            maxReplyBytes: try NetworkOptions.maxReplyBytes(options))
     }
 }

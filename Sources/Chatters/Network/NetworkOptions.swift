@@ -14,6 +14,14 @@ enum NetworkOptions {
             baseDelay: try options["backoff"]?.double(in: 0...600) ?? 0.5)
     }
 
+    static func maxReplyBytes(_ options: YAMLMap) throws -> Int {
+        try options["max_reply_bytes"]?.int(in: ReplyLimit.allowed) ?? ReplyLimit.defaultBytes
+    }
+
+    static let maxReplyBytesOption = (
+        key: "max_reply_bytes",
+        meaning: "the most bytes read of one answer (default 4194304, 4 MiB); a longer one ends the turn as too_large")
+
     static func replyPath(_ options: YAMLMap) throws -> ReplyPath? {
         guard let value = options["reply_path"] else { return nil }
         let text = try value.nonEmptyString()
@@ -39,6 +47,8 @@ enum NetworkOptions {
     static let retryOptions: [(key: String, meaning: String)] = [
         ("timeout", "seconds per attempt (default 30)"),
         ("retries", "extra attempts after connection errors, 429 and 5xx (default 2)"),
-        ("backoff", "seconds of the first backoff, doubled each retry, with seeded jitter (default 0.5); Retry-After wins"),
+        ("backoff", "seconds of the first backoff, doubled each retry, with seeded jitter (default 0.5); a valid "
+            + "Retry-After wins, capped at 30 s and at the timeout"),
+        maxReplyBytesOption,
     ]
 }

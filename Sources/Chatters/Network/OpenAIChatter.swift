@@ -17,11 +17,15 @@ public struct OpenAIChatter: Chatter, CustomStringConvertible {
     public var system: String?
     public var stream: Bool
     public var timeout: Duration
+    /// The most bytes of one answer, streamed or not (see ``ReplyLimit``).
+    public var maxReplyBytes: Int
     public var client: RetryingClient
 
     public init(endpoint: Endpoint, model: String, headers: HeaderSettings = HeaderSettings(), temperature: Double? = nil,
                 maxTokens: Int? = nil, seed: Int? = nil, system: String? = nil, stream: Bool = false,
-                timeout: Duration = .seconds(30), retry: RetryPolicy = RetryPolicy()) {
+                timeout: Duration = .seconds(30), retry: RetryPolicy = RetryPolicy(),
+                maxReplyBytes: Int = ReplyLimit.defaultBytes) {
+        self.maxReplyBytes = maxReplyBytes
         self.endpoint = endpoint
         self.model = model
         self.headers = headers
@@ -38,7 +42,8 @@ public struct OpenAIChatter: Chatter, CustomStringConvertible {
     public var description: String { "openai \(model) at \(endpoint)\(stream ? " (streaming)" : "")" }
 
     public func reply(to request: ChatRequest) async throws -> ChatReply {
-        let call = HTTPCall(endpoint: endpoint, headers: headers, body: Data(body(for: request).text.utf8), timeout: timeout)
+        let call = HTTPCall(endpoint: endpoint, headers: headers, body: Data(body(for: request).text.utf8), timeout: timeout,
+                            maxReplyBytes: maxReplyBytes)
         let outcome = try await client.send(call, seed: request.seed, conversation: request.conversation)
         do {
             let completion = stream

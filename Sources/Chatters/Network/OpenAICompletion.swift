@@ -44,6 +44,13 @@ struct OpenAICompletion {
         guard let usage = json["usage"], case .number(let prompt)? = usage["prompt_tokens"],
             case .number(let completion)? = usage["completion_tokens"]
         else { return nil }
-        return (Int(prompt), Int(completion))
+        guard let prompt = count(prompt), let completion = count(completion) else { return nil }
+        return (prompt, completion)
+    }
+
+    /// A token count as sent by the server: a whole number in 0...10^15, else `nil` (never a trap on `1e300` or `-1`).
+    private static func count(_ value: Double) -> Int? {
+        guard value.isFinite, value >= 0, value <= 1e15 else { return nil }
+        return Int(value)
     }
 }

@@ -13,6 +13,7 @@ struct OpenAISettings {
     var stream: Bool
     var timeout: Duration
     var retry: RetryPolicy
+    var maxReplyBytes: Int
 
     init(_ options: YAMLMap, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         baseURL = try Endpoint.read(try options.required("base_url"), schemes: ["http"])
@@ -34,12 +35,13 @@ struct OpenAISettings {
         stream = try options["stream"]?.bool() ?? false
         timeout = try NetworkOptions.timeout(options)
         retry = try NetworkOptions.retry(options)
+        maxReplyBytes = try NetworkOptions.maxReplyBytes(options)
     }
 
     func chatter() -> OpenAIChatter {
         OpenAIChatter(
             endpoint: baseURL.appending("/chat/completions"), model: model, headers: headers,
             temperature: temperature, maxTokens: maxTokens, seed: seed, system: system, stream: stream,
-            timeout: timeout, retry: retry)
+            timeout: timeout, retry: retry, maxReplyBytes: maxReplyBytes)
     }
 }

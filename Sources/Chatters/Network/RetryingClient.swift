@@ -41,7 +41,7 @@ public struct RetryingClient: Sendable {
                 failure = error
             }
             guard failure.isRetryable, attempt < policy.retries else { throw failure.chatterError(retries: attempt) }
-            let wait = policy.delay(attempt: attempt, retryAfter: retryAfter, random: &random)
+            let wait = policy.delay(attempt: attempt, retryAfter: retryAfter, cap: call.timeout.seconds, random: &random)
             try await Task.sleep(for: .seconds(wait))
             attempt += 1
         }

@@ -3,19 +3,27 @@ import Foundation
 /// Splits a server-sent events stream into the `data:` payloads of its events.
 ///
 /// Feed the body chunks in order; each returned payload is one event's data (multi-line data joined with `\n`).
+/// Linear in the stream's length: only the unfinished last line is kept between chunks.
 public struct ServerSentEvents {
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
     private var data: [String] = []
+    /// How much of `buffer` is known to hold no line break.
+    private var scanned = 0
 
     public init() {}
 
     /// The events completed by this chunk.
     public mutating func feed(_ chunk: Data) -> [String] {
-        buffer.append(chunk)
+        buffer.append(contentsOf: chunk)
         var events: [String] = []
-        while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-            var line = buffer[buffer.startIndex..<newline]
-            buffer = Data(buffer[buffer.index(after: newline)...])
+        var lineStart = 0
+        defer {
+            buffer.removeFirst(lineStart)
+            scanned = buffer.count
+        }
+        while let newline = buffer[max(lineStart, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
+            var line = buffer[lineStart..<newline]
+            lineStart = newline + 1
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             let text = String(decoding: line, as: UTF8.self)
             if text.isEmpty {

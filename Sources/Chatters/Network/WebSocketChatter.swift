@@ -15,10 +15,14 @@ public struct WebSocketChatter: Chatter, CustomStringConvertible {
     /// Values picked out of each answer besides the text, into ``ChatReply/data``.
     public var dataPaths: DataPaths
     public var timeout: Duration
+    /// The most bytes of one reply message (see ``ReplyLimit``).
+    public var maxReplyBytes: Int
     private let connections = WebSocketConnections()
 
     public init(endpoint: Endpoint, headers: HeaderSettings = HeaderSettings(), message: RequestTemplate,
-                replyPath: ReplyPath?, dataPaths: DataPaths = DataPaths(), timeout: Duration = .seconds(30)) {
+                replyPath: ReplyPath?, dataPaths: DataPaths = DataPaths(), timeout: Duration = .seconds(30),
+                maxReplyBytes: Int = ReplyLimit.defaultBytes) {
+        self.maxReplyBytes = maxReplyBytes
         self.endpoint = endpoint
         self.headers = headers
         self.message = message
@@ -48,7 +52,7 @@ public struct WebSocketChatter: Chatter, CustomStringConvertible {
         var reopened = false
         while true {
             let (connection, opened) = try await connections.connection(
-                for: conversation, endpoint: endpoint, headers: headers, timeout: timeout)
+                for: conversation, endpoint: endpoint, headers: headers, timeout: timeout, maxReplyBytes: maxReplyBytes)
             do {
                 try await connection.send(text)
                 return (try await connection.receive(timeout: timeout), opened || reopened)
@@ -70,11 +74,12 @@ actor WebSocketConnections {
     private var open: [String: WebSocketConnection] = [:]
 
     /// The conversation's connection, opened (again) when there is none or it has dropped; `true` when just opened.
-    func connection(for conversation: String, endpoint: Endpoint, headers: HeaderSettings, timeout: Duration)
-        async throws -> (WebSocketConnection, Bool)
+    func connection(for conversation: String, endpoint: Endpoint, headers: HeaderSettings, timeout: Duration,
+                    maxReplyBytes: Int) async throws -> (WebSocketConnection, Bool)
     {
         if let existing = open[conversation], existing.isOpen { return (existing, false) }
-        let fresh = try await WebSocketConnection.open(endpoint, headers: headers, timeout: timeout)
+        let fresh = try await WebSocketConnection.open(
+            endpoint, headers: headers, timeout: timeout, maxReplyBytes: maxReplyBytes)
         open[conversation] = fresh
         return (fresh, true)
     }

@@ -16,10 +16,12 @@ final class WebSocketConnection: Sendable {
 
     var isOpen: Bool { channel.isActive && !inbox.hasEnded }
 
-    /// Connects and performs the opening handshake within `timeout`.
-    static func open(_ endpoint: Endpoint, headers: HeaderSettings, timeout: Duration) async throws -> WebSocketConnection {
+    /// Connects and performs the opening handshake within `timeout`. No frame, message or backlog of unread messages
+    /// may pass `maxReplyBytes`: the connection then ends with ``NetworkFailure/tooLarge(_:)``.
+    static func open(_ endpoint: Endpoint, headers: HeaderSettings, timeout: Duration,
+                     maxReplyBytes: Int = ReplyLimit.defaultBytes) async throws -> WebSocketConnection {
         let start = ContinuousClock.now
-        let inbox = WebSocketInbox()
+        let inbox = WebSocketInbox(limit: maxReplyBytes, address: endpoint.hostHeader)
         var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.target)
         head.headers.add(name: "Host", value: endpoint.hostHeader)
         head.headers.add(name: "Content-Length", value: "0")
@@ -34,9 +36,12 @@ final class WebSocketConnection: Sendable {
                 .channelOption(.tcpOption(.tcp_nodelay), value: 1)
                 .connect(host: endpoint.host, port: endpoint.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        let upgrader = NIOTypedWebSocketClientUpgrader<Bool>(maxFrameSize: 1 << 24) { channel, _ in
+                        let upgrader = NIOTypedWebSocketClientUpgrader<Bool>(
+                            maxFrameSize: maxReplyBytes, enableAutomaticErrorHandling: false
+                        ) { channel, _ in
                             channel.eventLoop.makeCompletedFuture {
-                                try channel.pipeline.syncOperations.addHandler(WebSocketFrameHandler(inbox: inbox))
+                                try channel.pipeline.syncOperations.addHandler(
+                                    WebSocketFrameHandler(inbox: inbox, limit: maxReplyBytes))
                                 return true
                             }
                         }

@@ -2,16 +2,19 @@ import NIOCore
 import NIOWebSocket
 
 /// Client-side frame handling after the upgrade: joins fragmented text messages into the inbox, answers pings,
-/// and reports the end of the connection.
+/// and reports the end of the connection. A message whose fragments pass `limit` bytes (or a single frame longer than
+/// the decoder's `maxFrameSize`) ends the connection as ``NetworkFailure/tooLarge(_:)``.
 final class WebSocketFrameHandler: ChannelInboundHandler {
     typealias InboundIn = WebSocketFrame
     typealias OutboundOut = WebSocketFrame
 
     private let inbox: WebSocketInbox
     private var partial: ByteBuffer?
+    private let limit: Int
 
-    init(inbox: WebSocketInbox) {
+    init(inbox: WebSocketInbox, limit: Int) {
         self.inbox = inbox
+        self.limit = limit
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -22,6 +25,12 @@ final class WebSocketFrameHandler: ChannelInboundHandler {
         case .continuation:
             var buffer = partial ?? ByteBuffer()
             var piece = frame.unmaskedData
+            guard buffer.readableBytes + piece.readableBytes <= limit else {
+                partial = nil
+                inbox.end(inbox.tooLarge())
+                context.close(promise: nil)
+                return
+            }
             buffer.writeBuffer(&piece)
             if frame.fin {
                 partial = nil
@@ -48,7 +57,11 @@ final class WebSocketFrameHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        inbox.end(.connection("the WebSocket connection failed: \(ConnectionText.describe(error))"))
+        if let error = error as? NIOWebSocketError, error == .invalidFrameLength {
+            inbox.end(inbox.tooLarge())
+        } else {
+            inbox.end(.connection("the WebSocket connection failed: \(ConnectionText.describe(error))"))
+        }
         context.close(promise: nil)
     }
 }

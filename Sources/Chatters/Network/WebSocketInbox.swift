@@ -3,7 +3,8 @@ import Foundation
 /// Text messages received on a WebSocket connection, handed to one waiting reader at a time.
 ///
 /// The channel handler delivers messages and the end of the connection; a chatter waits for the next message with
-/// a time limit. `@unchecked Sendable`: every field is read and written under `lock`; continuations are resumed after
+/// a time limit. Unread messages together may hold at most `limit` bytes; past that the connection ends as
+/// ``NetworkFailure/tooLarge(_:)``. `@unchecked Sendable`: every field is read and written under `lock`; continuations are resumed after
 /// it is released.
 final class WebSocketInbox: @unchecked Sendable {
     private let lock = NSLock()
@@ -11,6 +12,17 @@ final class WebSocketInbox: @unchecked Sendable {
     private var waiter: (id: Int, continuation: CheckedContinuation<String, any Error>)?
     private var nextID = 0
     private var ended: NetworkFailure?
+    private var queuedBytes = 0
+    private let limit: Int
+    private let address: String
+
+    init(limit: Int = ReplyLimit.defaultBytes, address: String = "the server") {
+        self.limit = limit
+        self.address = address
+    }
+
+    /// The failure for a message (or backlog of messages) over the limit.
+    func tooLarge() -> NetworkFailure { ReplyLimit.failure(address, limit: limit) }
 
     /// Whether the connection has ended.
     var hasEnded: Bool {
@@ -26,7 +38,11 @@ final class WebSocketInbox: @unchecked Sendable {
             self.waiter = nil
             lock.unlock()
             waiter.continuation.resume(returning: text)
+        } else if queuedBytes + text.utf8.count > limit {
+            lock.unlock()
+            end(tooLarge())
         } else {
+            queuedBytes += text.utf8.count
             queue.append(text)
             lock.unlock()
         }
@@ -48,6 +64,7 @@ final class WebSocketInbox: @unchecked Sendable {
             lock.lock()
             if !queue.isEmpty {
                 let text = queue.removeFirst()
+                queuedBytes -= text.utf8.count
                 lock.unlock()
                 continuation.resume(returning: text)
                 return
