@@ -99,7 +99,7 @@ public struct YAMLValue {
             let text = context.map { "\($0.text) " } ?? ""
             return text + problem
         case .duplicatedKeysInMapping(let duplicates, _):
-            return "the key '\(duplicates.joined(separator: "', '"))' appears twice"
+            return "the key '\(duplicates.map { Excerpt.of($0) }.joined(separator: "', '"))' appears twice"
         default:
             return "it cannot be read as YAML"
         }
