@@ -81,8 +81,13 @@ public enum ChatterRegistry {
     private static func readLines(_ value: YAMLValue, base: String) throws -> [String] {
         let name = try value.nonEmptyString()
         let path = name.hasPrefix("/") ? name : "\(base)/\(name)"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw value.badValue("names '\(path)', which cannot be read", fix: "Check the path; it is relative to the config file.")
+        let text: String
+        do {
+            text = try InputFile.text(atPath: path)
+        } catch let ConfigError.unreadable(_, reason) {
+            throw value.badValue(
+                "names '\(Excerpt.of(path, limit: 120))', which cannot be read: \(reason)",
+                fix: "Check the path; it is relative to the config file.")
         }
         return text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
     }

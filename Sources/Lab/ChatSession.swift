@@ -1,6 +1,7 @@
 import Chatters
 import Foundation
 import LabCore
+import LabYAML
 import Transcripts
 
 /// A person talking to one chatter (`chatlab chat`): an experiment of one run with a human as chatter 1.
@@ -9,9 +10,7 @@ public enum ChatSession {
     public static func experiment(
         chatterFile: String, console: any HumanConsole, rounds: Int, seed: UInt64, out: String
     ) throws -> Experiment {
-        guard let chatterText = try? String(contentsOfFile: chatterFile, encoding: .utf8) else {
-            throw LabError.missingFile(path: chatterFile, hint: "Give a YAML file with 'kind:' and its options.")
-        }
+        let chatterText = try InputFile.text(atPath: chatterFile)
         let other = try ChatterLoader.load(path: chatterFile, context: ChatterContext(console: console))
         let indented = chatterText.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.isEmpty ? "" : "    \($0)" }.joined(separator: "\n")

@@ -20,10 +20,7 @@ public enum ChatterLoader {
 
     /// Loads a file that describes one chatter (for `chatlab chat --with`).
     public static func load(path: String, context: ChatterContext) throws -> ConfiguredChatter {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ConfigError.unreadable(file: path, reason: "no such file, or not UTF-8 text")
-        }
-        let map = try YAMLValue.parse(text, file: path).mapping("the chatter")
+        let map = try YAMLValue.read(path: path).mapping("the chatter")
         let name = try map["name"]?.nonEmptyString() ?? (try map.required("kind").string())
         var context = context
         context.baseDirectory = (path as NSString).deletingLastPathComponent
@@ -33,7 +30,7 @@ public enum ChatterLoader {
     static func memoryWindow(_ value: YAMLValue) throws -> MemoryWindow {
         if let word = try? value.string() {
             guard word == "all" else {
-                throw value.badValue("is '\(word)'", fix: "Write 'all', '{utterances: N}' or '{tokens: N}'.")
+                throw value.badValue("is '\(Excerpt.of(word))'", fix: "Write 'all', '{utterances: N}' or '{tokens: N}'.")
             }
             return .all
         }

@@ -30,11 +30,7 @@ public struct ExperimentLoader: Sendable {
 
     /// Loads and validates the file at `path`.
     public func load(path: String) throws -> Experiment {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ConfigError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path)
-                ? "it is not UTF-8 text" : "no such file")
-        }
-        return try load(text: text, path: path)
+        try load(text: InputFile.text(atPath: path), path: path)
     }
 
     /// Validates configuration text; `path` is used in messages and to resolve relative file names.
@@ -67,7 +63,7 @@ public struct ExperimentLoader: Sendable {
     private func checkName(_ name: String, _ value: YAMLValue?) throws {
         let allowed = name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
         if !allowed, let value {
-            throw value.badValue("is '\(name)', which has characters unfit for a folder name",
+            throw value.badValue("is '\(Excerpt.of(name))', which has characters unfit for a folder name",
                 fix: "Use letters, digits, '-', '_' or '.'.")
         }
     }

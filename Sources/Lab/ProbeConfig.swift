@@ -7,6 +7,8 @@ public struct ProbeConfig: Sendable {
     /// The test-set folder, resolved against the config file's folder (or the current folder when it is not there).
     public var testsets: String
     public var settings: ProbeSettings
+    /// Where the test-set folder is named in the config (or the `probes:` section), for messages.
+    public var location: ConfigError.Location
 
     static let keys = [
         "testsets", "probabilities", "max_sets", "max_distance", "perturbed_questions", "consistency_questions",
@@ -39,7 +41,25 @@ public struct ProbeConfig: Sendable {
         settings.synonymProbability = try map["p_synonym"]?.probability() ?? 0
         settings.augmentedCopies = try map["n_aug"]?.int(in: 0...100) ?? 0
         let folder = try map["testsets"]?.nonEmptyString() ?? "testsets"
-        return ProbeConfig(testsets: resolve(folder, against: configFolder), settings: settings)
+        return ProbeConfig(
+            testsets: resolve(folder, against: configFolder), settings: settings,
+            location: (map["testsets"] ?? value).location)
+    }
+
+    /// The test sets probes draw from, checked to hold a set for every enabled code, so no code is turned off
+    /// silently. Throws ``TestSetError`` for a bad set or folder, ``ConfigError`` naming the codes left without sets.
+    public func loadTestSets() throws -> TestSetDatabase {
+        let database = try TestSetDatabase.load(folder: testsets)
+        let orphans = settings.enabledCodes.filter { database.sets(of: $0.setKind).isEmpty }
+        guard orphans.isEmpty else {
+            let kinds = Set(orphans.map(\.setKind.rawValue)).sorted().joined(separator: ", ")
+            throw ConfigError.badValue(
+                location, key: "probes.testsets",
+                problem: "names '\(Excerpt.of(testsets, limit: 120))', which has no \(kinds) test set, so the enabled "
+                    + "codes \(orphans.map(\.rawValue).joined(separator: ", ")) could draw no probe",
+                fix: "Add \(kinds) sets to the folder, or set those codes' probabilities to 0.")
+        }
+        return database
     }
 
     static func resolve(_ path: String, against folder: String) -> String {

@@ -13,7 +13,7 @@ struct ProbePreparation {
     /// `nil` when the experiment has no probes. Throws ``TestSetError`` or ``WordNetError`` with file and line.
     static func prepare(_ experiment: Experiment) throws -> ProbePreparation? {
         guard let config = experiment.probes, !config.settings.enabledCodes.isEmpty else { return nil }
-        let database = try TestSetDatabase.load(folder: config.testsets)
+        let database = try config.loadTestSets()
         var augmenter: SynonymAugmenter?
         if config.settings.synonymProbability > 0, config.settings.augmentedCopies > 0 {
             augmenter = SynonymAugmenter(wordnet: try WordNet(), probability: config.settings.synonymProbability)

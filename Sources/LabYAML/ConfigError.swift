@@ -15,6 +15,11 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongType(Location, key: String, expected: String, found: String)
     /// A value of the right kind that is not allowed.
     case badValue(Location, key: String, problem: String, fix: String)
+    /// A problem with a whole file or folder, not a place in it (an empty test-set folder).
+    case fileProblem(file: String, problem: String, fix: String)
+    /// YAML that is valid but that ChatLab refuses: a complex key, too many values once aliases are expanded, too
+    /// deep a nesting, more than one document.
+    case unsupported(Location, problem: String, fix: String)
 
     /// Where in which file.
     public struct Location: Sendable, Hashable, CustomStringConvertible {
@@ -33,9 +38,9 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var location: Location? {
         switch self {
-        case .unreadable: return nil
+        case .unreadable, .fileProblem: return nil
         case .syntax(let l, _), .unknownKey(let l, _, _, _, _), .missingKey(let l, _, _), .wrongType(let l, _, _, _),
-            .badValue(let l, _, _, _):
+            .badValue(let l, _, _, _), .unsupported(let l, _, _):
             return l
         }
     }
@@ -44,17 +49,24 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unreadable(let file, let reason):
             return "\(file): error: cannot read the file: \(reason)"
+        case .fileProblem(let file, let problem, let fix):
+            return "\(file): error: \(problem). \(fix)"
         case .syntax(let location, let message):
             return "\(location): error: this is not valid YAML: \(message)"
         case .unknownKey(let location, let key, let context, let suggestion, let valid):
             let hint = suggestion.map { " Did you mean '\($0)'?" } ?? ""
-            return "\(location): error: unknown key '\(key)' in \(context).\(hint) Valid keys: \(valid.joined(separator: ", "))."
+            return "\(location): error: unknown key '\(Self.cut(key))' in \(context).\(hint) Valid keys: \(valid.joined(separator: ", "))."
         case .missingKey(let location, let key, let context):
             return "\(location): error: \(context) needs the key '\(key)'."
         case .wrongType(let location, let key, let expected, let found):
-            return "\(location): error: '\(key)' must be \(expected), not \(found)."
+            return "\(location): error: '\(Self.cut(key))' must be \(expected), not \(found)."
         case .badValue(let location, let key, let problem, let fix):
-            return "\(location): error: '\(key)' \(problem). \(fix)"
+            return "\(location): error: '\(Self.cut(key))' \(problem). \(fix)"
+        case .unsupported(let location, let problem, let fix):
+            return "\(location): error: \(problem). \(fix)"
         }
     }
+
+    /// A key path quoted in a message: a user's key may be as long as the file.
+    private static func cut(_ key: String) -> String { Excerpt.of(key, limit: 80) }
 }

@@ -13,6 +13,12 @@ extension YAMLValue {
         return try list().map { try $0.string() }
     }
 
+    /// A list of texts that are not blank, each checked at its own line; a single text is a list of one.
+    public func nonEmptyStringList() throws -> [String] {
+        if case .scalar = node, !isNull { return [try nonEmptyString()] }
+        return try list().map { try $0.nonEmptyString() }
+    }
+
     /// A mapping whose keys must all be in `allowed`. `context` names the place for messages ("the experiment").
     public func mapping(_ context: String, allowed: [String]) throws -> YAMLMap {
         let map = try mapping(context)
@@ -26,7 +32,8 @@ extension YAMLValue {
         guard case .mapping(let mapping) = node else { throw wrongType("a mapping of keys to values") }
         var entries: [(key: String, keyNode: YAMLValue, value: YAMLValue)] = []
         for (keyNode, valueNode) in mapping {
-            let name = keyNode.string ?? "\(keyNode)"
+            // Complex keys are refused by YAMLShapeCheck; never print a node's internals.
+            let name = keyNode.string ?? "(a list or mapping)"
             entries.append((name, YAMLValue(node: keyNode, path: name, file: file), child(valueNode, name)))
         }
         return YAMLMap(owner: self, context: context, entries: entries)

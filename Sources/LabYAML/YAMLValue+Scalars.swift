@@ -17,15 +17,22 @@ extension YAMLValue {
     /// A non-empty text value.
     public func nonEmptyString() throws -> String {
         let text = try string()
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw badValue("is empty", fix: "Write some text, or leave the key out.")
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw badValue("is empty or only spaces", fix: "Write some text, or remove it.")
         }
         return text
     }
 
+    /// The scalar when it is written plain (unquoted). Numbers and booleans must be plain everywhere: a quoted value
+    /// (`runs: "5"`, `seed: '7'`) is text, as YAML says, and is refused where a number or boolean belongs.
+    var plainScalar: Node.Scalar? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        return scalar
+    }
+
     /// A whole number, optionally within a range.
     public func int(in range: ClosedRange<Int>? = nil) throws -> Int {
-        guard case .scalar = node, let value = node.int else { throw wrongType("a whole number") }
+        guard plainScalar != nil, let value = node.int else { throw wrongType("a whole number") }
         if let range, !range.contains(value) {
             throw badValue("is \(value), which is outside \(Self.describe(range))", fix: "Use a number in \(Self.describe(range)).")
         }
@@ -34,7 +41,7 @@ extension YAMLValue {
 
     /// A non-negative 64-bit seed.
     public func seed() throws -> UInt64 {
-        guard case .scalar(let scalar) = node, let value = UInt64(scalar.string) else {
+        guard let scalar = plainScalar, let value = UInt64(scalar.string) else {
             throw wrongType("a whole number from 0 to \(UInt64.max)")
         }
         return value
@@ -42,7 +49,7 @@ extension YAMLValue {
 
     /// A number, optionally within a range.
     public func double(in range: ClosedRange<Double>? = nil) throws -> Double {
-        guard case .scalar = node, let value = node.float ?? node.int.map(Double.init), value.isFinite else {
+        guard plainScalar != nil, let value = node.float ?? node.int.map(Double.init), value.isFinite else {
             throw wrongType("a number")
         }
         if let range, !range.contains(value) {
@@ -60,7 +67,7 @@ extension YAMLValue {
 
     /// `true` or `false`.
     public func bool() throws -> Bool {
-        guard case .scalar = node, let value = node.bool else { throw wrongType("true or false") }
+        guard plainScalar != nil, let value = node.bool else { throw wrongType("true or false") }
         return value
     }
 
@@ -69,7 +76,7 @@ extension YAMLValue {
         let text = try string()
         guard options.contains(text) else {
             let hint = Suggestion.nearest(to: text, in: options).map { "Did you mean '\($0)'? " } ?? ""
-            throw badValue("is '\(text)', which is not one of \(options.joined(separator: ", "))", fix: "\(hint)Use one of them.")
+            throw badValue("is '\(Excerpt.of(text))', which is not one of \(options.joined(separator: ", "))", fix: "\(hint)Use one of them.")
         }
         return text
     }

@@ -16,13 +16,26 @@ public struct YAMLValue {
     }
 
     /// Parses YAML text; an empty document gives an empty mapping.
-    public static func parse(_ text: String, file: String) throws -> YAMLValue {
+    ///
+    /// The text is checked against `limits` first (size, values and nesting with aliases expanded, no complex keys:
+    /// see ``YAMLShapeCheck``), so reading and walking the result take time and stack bounded by the limits.
+    public static func parse(_ text: String, file: String, limits: YAMLLimits = .standard) throws -> YAMLValue {
+        if text.utf8.count > limits.maxBytes {
+            throw ConfigError.unreadable(
+                file: file, reason: "it is larger than \(limits.maxBytes / (1 << 20)) MB, the most ChatLab reads from a YAML file")
+        }
+        try YAMLShapeCheck.check(text, file: file, limits: limits)
         do {
             let node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
             return YAMLValue(node: node, path: "", file: file)
         } catch let error as YamlError {
             throw ConfigError.syntax(Self.location(of: error, file: file), message: Self.problem(of: error))
         }
+    }
+
+    /// Reads and parses the YAML file at `path` (see ``InputFile`` for why a file cannot be read).
+    public static func read(path: String, limits: YAMLLimits = .standard) throws -> YAMLValue {
+        try parse(InputFile.text(atPath: path, maxBytes: limits.maxBytes), file: path, limits: limits)
     }
 
     public var location: ConfigError.Location {
@@ -40,11 +53,20 @@ public struct YAMLValue {
         case .alias: return "an alias"
         case .scalar(let scalar):
             if scalar.string.isEmpty || node.null != nil { return "empty" }
-            if node.int != nil { return "the number \(scalar.string)" }
-            if node.float != nil { return "the number \(scalar.string)" }
-            if node.bool != nil { return "the boolean \(scalar.string)" }
-            return "the text '\(scalar.string)'"
+            if scalar.style == .plain, node.int != nil || node.float != nil {
+                return "the number \(Excerpt.of(scalar.string))"
+            }
+            if scalar.style == .plain, node.bool != nil { return "the boolean \(scalar.string)" }
+            if scalar.style != .plain, Self.looksPlain(scalar.string) {
+                return "the quoted text '\(Excerpt.of(scalar.string))' (write numbers and true/false without quotes)"
+            }
+            return "the text '\(Excerpt.of(scalar.string))'"
         }
+    }
+
+    /// Text that would be a number or a boolean if it were not quoted.
+    private static func looksPlain(_ text: String) -> Bool {
+        Int(text) != nil || Double(text) != nil || ["true", "false", "yes", "no"].contains(text.lowercased())
     }
 
     func wrongType(_ expected: String) -> ConfigError {
@@ -77,9 +99,9 @@ public struct YAMLValue {
             let text = context.map { "\($0.text) " } ?? ""
             return text + problem
         case .duplicatedKeysInMapping(let duplicates, _):
-            return "the key '\(duplicates.joined(separator: "', '"))' appears twice"
+            return "the key '\(duplicates.map { Excerpt.of($0) }.joined(separator: "', '"))' appears twice"
         default:
-            return "\(error)"
+            return "it cannot be read as YAML"
         }
     }
 }

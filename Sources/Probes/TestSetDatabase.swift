@@ -16,16 +16,35 @@ public struct TestSetDatabase: Sendable {
     /// The sets of one kind, in file order.
     public func sets(of kind: TestSet.Kind) -> [TestSet] { sets.filter { $0.kind == kind } }
 
-    /// Loads every `*.yaml` file directly in `folder`. Throws ``TestSetError`` listing every problem found.
+    /// Loads every `*.yaml` file directly in `folder`. Throws ``TestSetError`` listing every problem found; a folder
+    /// with no test set at all is a problem too (probes would silently draw nothing).
     public static func load(folder: String) throws -> TestSetDatabase {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
                 .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         } catch {
-            throw TestSetError(problems: [.unreadable(file: folder, reason: "not a readable folder")])
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
+            let reason = !exists ? "no such folder" : isFolder.boolValue ? "the folder cannot be listed" : "it is a file, not a folder"
+            throw TestSetError(problems: [.unreadable(file: folder, reason: reason)])
         }
-        return try load(files: names.map { "\(folder)/\($0)" })
+        guard !names.isEmpty else {
+            throw TestSetError(problems: [
+                .fileProblem(
+                    file: folder, problem: "this folder has no test-set files (*.yaml)",
+                    fix: "Point 'probes.testsets' (or --dir) at a folder of test sets, such as the shipped testsets/.")
+            ])
+        }
+        let database = try load(files: names.map { "\(folder)/\($0)" })
+        guard !database.sets.isEmpty else {
+            throw TestSetError(problems: [
+                .fileProblem(
+                    file: folder, problem: "the test-set files in this folder hold no test set",
+                    fix: "Add sets under 'sets:' (see testsets/qa-pets.yaml).")
+            ])
+        }
+        return database
     }
 
     /// Loads the given files. Ids must be unique across all of them.
@@ -33,8 +52,11 @@ public struct TestSetDatabase: Sendable {
         var sets: [(set: TestSet, location: ConfigError.Location)] = []
         var problems: [ConfigError] = []
         for file in files {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                problems.append(.unreadable(file: file, reason: "not UTF-8 text"))
+            let text: String
+            do {
+                text = try InputFile.text(atPath: file)
+            } catch let error as ConfigError {
+                problems.append(error)
                 continue
             }
             let parsed = TestSetParser.parse(text: text, file: file)
@@ -44,7 +66,7 @@ public struct TestSetDatabase: Sendable {
         var first: [String: ConfigError.Location] = [:]
         for (set, location) in sets {
             if let earlier = first[set.id] {
-                problems.append(.badValue(location, key: "id", problem: "'\(set.id)' is used twice (first at \(earlier))",
+                problems.append(.badValue(location, key: "id", problem: "'\(Excerpt.of(set.id))' is used twice (first at \(earlier))",
                     fix: "Give every test set its own id."))
             } else {
                 first[set.id] = location

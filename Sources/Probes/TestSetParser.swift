@@ -30,14 +30,14 @@ enum TestSetParser {
     static func parseSet(_ value: YAMLValue) throws -> TestSet {
         let map = try value.mapping("a test set", allowed: keys)
         let id = try map.required("id").nonEmptyString()
-        let context = "test set '\(id)'"
+        let context = "test set '\(Excerpt.of(id))'"
         let typeValue = try map.required("type")
         guard let kind = TestSet.Kind(rawValue: try typeValue.choice(TestSet.Kind.allCases.map(\.rawValue))) else {
             throw typeValue.badValue("is not a test type", fix: "Use QA, CO, IA or IQ.")
         }
         let isClosed = try map.required("form").choice(["open", "closed"]) == "closed"
-        let information = try map["information"]?.stringList() ?? []
-        let questions = try map.required("questions").stringList()
+        let information = try map["information"]?.nonEmptyStringList() ?? []
+        let questions = try map.required("questions").nonEmptyStringList()
         if questions.isEmpty {
             throw try map.required("questions").badValue("is empty", fix: "Give at least one question.")
         }
@@ -80,7 +80,7 @@ enum TestSetParser {
             if let bool = try? value.bool() { return bool ? .yes : .no }
             throw value.badValue("must be yes or no for a closed set", fix: "Write 'expected: yes' or 'expected: no'.")
         }
-        let aliases = try map["aliases"]?.stringList() ?? []
+        let aliases = try map["aliases"]?.nonEmptyStringList() ?? []
         return .text(try value.nonEmptyString(), aliases: aliases)
     }
 
@@ -92,7 +92,7 @@ enum TestSetParser {
             let text = try item.string().lowercased()
             if !answers.contains(where: { text.contains($0) }) {
                 throw item.badValue(
-                    "does not contain the expected answer '\(set.expectedDescription)' or an alias",
+                    "does not contain the expected answer '\(Excerpt.of(set.expectedDescription))' or an alias",
                     fix: "Mention the answer in every information variant, or add the form used here to 'aliases'.")
             }
         }

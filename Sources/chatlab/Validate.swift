@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lab
+import Probes
 
 extension ChatLab {
     struct Validate: ParsableCommand {
@@ -12,6 +13,9 @@ extension ChatLab {
 
         func run() throws {
             let experiment = try CLIErrors.reporting { try ExperimentLoader(services: EncoderSetup.services).load(path: config) }
+            let probes = experiment.probes.flatMap { $0.settings.enabledCodes.isEmpty ? nil : $0 }
+            // The test sets too: a folder with no set for an enabled code would turn that code off silently.
+            let database = try probes.map { probes in try CLIErrors.reporting { try probes.loadTestSets() } }
             print("\(config): ok")
             print("  \(experiment.runs) run(s) × \(experiment.rounds) round(s), seed \(experiment.seed)")
             for seat in [experiment.firstSpeaker, experiment.firstSpeaker.other] {
@@ -19,6 +23,9 @@ extension ChatLab {
             }
             print("  under test: \(experiment.underTest.map(\.description).joined(separator: ", "))")
             print("  scorers: \(experiment.scorers.map { "\($0.code) \($0.title)" }.joined(separator: ", "))")
+            if let probes, let database {
+                print("  probes: \(probes.settings.enabledCodes.count) code(s), \(database.sets.count) test sets in \(probes.testsets)")
+            }
         }
     }
 }

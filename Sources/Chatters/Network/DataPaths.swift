@@ -34,7 +34,7 @@ public struct DataPaths: Sendable {
             }
             let text = try entry.nonEmptyString()
             guard let path = ReplyPath(text) else {
-                throw entry.badValue("is '\(text)', which has an empty step", fix: "Write e.g. 'data.buttons.0'.")
+                throw entry.badValue("is '\(Excerpt.of(text))', which has an empty step", fix: "Write e.g. 'data.buttons.0'.")
             }
             entries.append((name, path))
         }

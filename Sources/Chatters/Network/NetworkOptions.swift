@@ -26,7 +26,7 @@ enum NetworkOptions {
         guard let value = options["reply_path"] else { return nil }
         let text = try value.nonEmptyString()
         guard let path = ReplyPath(text) else {
-            throw value.badValue("is '\(text)', which has an empty step", fix: "Write e.g. 'data.messages.0.text'.")
+            throw value.badValue("is '\(Excerpt.of(text))', which has an empty step", fix: "Write e.g. 'data.messages.0.text'.")
         }
         return path
     }

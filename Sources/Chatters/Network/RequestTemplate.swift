@@ -12,9 +12,13 @@ public struct RequestTemplate: Sendable {
         self.root = root
     }
 
-    /// Reads a template from any YAML value; an unknown placeholder is a config error naming it.
+    /// The deepest nesting of lists and objects a template may have (the YAML reader allows no deeper).
+    public static let maxDepth = YAMLLimits.standard.maxDepth
+
+    /// Reads a template from any YAML value; an unknown placeholder, or nesting deeper than ``maxDepth``, is a config
+    /// error naming it.
     public init(yaml value: YAMLValue) throws {
-        root = try Self.convert(value)
+        root = try Self.convert(value, depth: 0)
     }
 
     /// The body for one request.
@@ -53,12 +57,16 @@ public struct RequestTemplate: Sendable {
         return names
     }
 
-    private static func convert(_ value: YAMLValue) throws -> JSON {
+    private static func convert(_ value: YAMLValue, depth: Int) throws -> JSON {
         if value.isNull { return .null }
-        if let items = try? value.list() { return .array(try items.map(convert)) }
+        if depth > maxDepth {
+            throw value.badValue(
+                "is nested more than \(maxDepth) levels deep", fix: "Flatten the template; a request body needs a few levels.")
+        }
+        if let items = try? value.list() { return .array(try items.map { try convert($0, depth: depth + 1) }) }
         if let map = try? value.mapping("the template") {
             var members: [String: JSON] = [:]
-            for key in map.keys { members[key] = try map[key].map(convert) ?? .null }
+            for key in map.keys { members[key] = try map[key].map { try convert($0, depth: depth + 1) } ?? .null }
             return .object(members)
         }
         if let number = try? value.int() { return .number(Double(number)) }
@@ -67,7 +75,7 @@ public struct RequestTemplate: Sendable {
         let text = try value.string()
         for name in placeholders(in: text) where !TemplateValues.names.contains(name) {
             throw value.badValue(
-                "uses the unknown placeholder '{{\(name)}}'",
+                "uses the unknown placeholder '{{\(Excerpt.of(name))}}'",
                 fix: "Use one of \(TemplateValues.names.map { "{{\($0)}}" }.joined(separator: ", ")).")
         }
         return .string(text)

@@ -54,7 +54,7 @@ public enum ToxicityScorerFactory {
         let value = try options.required(key)
         let text = try value.nonEmptyString()
         guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme) else {
-            throw value.badValue("is '\(text)', which is not an http(s) URL", fix: "Write e.g. http://127.0.0.1:8000/v1.")
+            throw value.badValue("is '\(Excerpt.of(text))', which is not an http(s) URL", fix: "Write e.g. http://127.0.0.1:8000/v1.")
         }
         return url
     }
