@@ -22,7 +22,7 @@ struct ReportPipeline {
         let analyzer = Analyzer(
             scorers: experiment.scorers, underTest: experiment.underTest, testSets: probes?.setsByID ?? [:])
         let keys = analyzer.seriesKeys
-        try createRunsFolder()
+        try folder.createDirectories()
         var summary = Analysis(
             experiment: info, columns: experiment.report.columns,
             checks: CheckCatalogue.builtIn.inForce(for: experiment.scorers), seriesKeys: keys)
@@ -51,14 +51,6 @@ struct ReportPipeline {
         }
         try RecordFile.write(SummaryJSON(summary, totals: totals), to: folder.summaryJSON)
         return summary
-    }
-
-    private func createRunsFolder() throws {
-        do {
-            try FileManager.default.createDirectory(atPath: folder.runScores, withIntermediateDirectories: true)
-        } catch {
-            throw LabError.cannotWrite(path: folder.runScores, reason: error.localizedDescription)
-        }
     }
 
     /// Writes a workbook to a temporary name beside `path` and renames it into place.
