@@ -22,16 +22,22 @@ public struct ExperimentRunner: Sendable {
         self.clock = clock
     }
 
-    /// Runs into a new folder under the experiment's `report.out`, or into `folder` when given.
+    /// Runs into a new folder under the experiment's `report.out`, or into `folder` when given (which must not exist
+    /// or be empty). The folder is locked (``FolderLock``) until the reports are written.
     /// - Returns: the folder and the analysis, its runs summarized (``RunAnalysis/summarized()``).
+    /// - Throws: ``LabError/folderNotEmpty(path:)`` for a given folder that has files, ``LabError/folderInUse(path:pid:)``
+    ///   when another process writes it, and the errors of writing and running.
     @discardableResult
     public func run(
         into folder: ReportFolder? = nil, progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
     ) async throws -> (folder: ReportFolder, analysis: Analysis) {
         let started = clock.now()
         let preparation = try ProbePreparation.prepare(experiment)
-        let folder = try folder.map { try $0.createDirectories(); return $0 }
+        let created = try folder.map { try ReportFolder.claim(path: $0.path) }.map { ($0.folder, $0.lock, [String]()) }
             ?? ReportFolder.create(parent: experiment.report.out, name: experiment.name, date: started)
+        let (folder, lock) = (created.0, created.1)
+        defer { withExtendedLifetime(lock) {} }
+        created.2.forEach { progress(.warning($0)) }
         let info = ExperimentInfo(
             name: experiment.name, seed: experiment.seed, runs: experiment.runs, rounds: experiment.rounds,
             chatters: Dictionary(uniqueKeysWithValues: Seat.allCases.map { ($0.description, experiment.chatter($0).label) }),
@@ -44,7 +50,8 @@ public struct ExperimentRunner: Sendable {
         return try await finish(info: info, probes: probes, folder: folder, progress: progress)
     }
 
-    /// Finishes the experiment in `folder` after a crash or kill: the runs whose conversation was recorded as ended
+    /// Finishes the experiment in `folder` after a crash or kill, holding the folder's lock, after removing what the
+    /// killed process left half written (see ``Leftovers``): the runs whose conversation was recorded as ended
     /// (or, in folders of older versions, listed as completed in `experiment.json`) are kept as they are; every other
     /// run is run again from its start with the same seed, replacing any partial transcript.
     /// `experiment` must be loaded from the folder's `config.yaml` (see ``Resumption``).
@@ -52,6 +59,9 @@ public struct ExperimentRunner: Sendable {
         folder: ReportFolder, info: ExperimentInfo, probes: ProbeRecord?,
         progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
     ) async throws -> (folder: ReportFolder, analysis: Analysis) {
+        let lock = try folder.lock()
+        defer { withExtendedLifetime(lock) {} }
+        for path in Leftovers.remove(in: folder) { logger.info("removed \(path), left by an interrupted run") }
         logger.info("resuming \(folder.path): runs \(Self.completedRuns(folder, info)) were complete")
         return try await finish(info: info, probes: probes, folder: folder, progress: progress)
     }
@@ -82,8 +92,9 @@ public struct ExperimentRunner: Sendable {
         finished.ended = clock.now()
         try ExperimentRecord.write(finished, to: folder.experiment)
         progress(.analyzing)
-        let analysis = try await ReportPipeline(experiment: experiment, info: finished, probes: probes, folder: folder)
-            .report(runs: Array(1...experiment.runs))
+        let analysis = try await ReportPipeline(
+            experiment: experiment, info: finished, probes: probes, folder: folder, warn: { progress(.warning($0)) }
+        ).report(runs: Array(1...experiment.runs))
         return (folder, analysis)
     }
 

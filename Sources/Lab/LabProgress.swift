@@ -8,4 +8,7 @@ public enum LabProgress: Sendable {
     case runFinished(run: Int, turns: Int, errors: Int, seconds: Double)
     /// Scores are being computed and reports written.
     case analyzing
+    /// Something worth telling the user that did not stop the experiment (a transcript's last line cut short by a
+    /// crash, a text cut to a cell's limit, a `-latest` name that is not ChatLab's link...).
+    case warning(String)
 }

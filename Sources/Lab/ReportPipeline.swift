@@ -14,6 +14,8 @@ struct ReportPipeline {
     let info: ExperimentInfo
     let probes: ProbeRecord?
     let folder: ReportFolder
+    /// Told what is worth showing the user: transcripts' last lines cut short by a crash, texts cut in the workbooks.
+    var warn: @Sendable (String) -> Void = { _ in }
 
     /// Runs scored at once: enough to keep both cores busy while one run is written.
     static let scoringWidth = 4
@@ -31,8 +33,9 @@ struct ReportPipeline {
         let folder = self.folder
         let probes = self.probes
         let experiment = self.experiment
+        let warn = self.warn
         try await RunScoring(analyzer: analyzer, width: Self.scoringWidth).score(runs) { run in
-            let transcript = try TranscriptReader.read(path: folder.transcript(run: run), run: run)
+            let transcript = try TranscriptReader.read(path: folder.transcript(run: run), run: run, warn: warn)
             return (transcript, experiment.runSeed(run), try probes?.plan(run: run))
         } deliver: { run in
             try volumes.append(run, runsRow: summary.runs.count + 1)
@@ -45,19 +48,27 @@ struct ReportPipeline {
             summary.append(run)
         }
         try volumes.finish()
+        volumes.warnings.forEach(warn)
         let totals = analyzer.totalStatistics(summary.runs)
-        try Self.writeAtomically(folder.summaryWorkbook) {
-            try SummaryWorkbook.write(summary, totalStatistics: totals, to: $0, constantMemory: true)
+        try Self.writeAtomically(folder.summaryWorkbook) { temporary in
+            try SummaryWorkbook.write(summary, totalStatistics: totals, to: temporary, constantMemory: true)
+                .forEach { warn($0.replacingOccurrences(of: temporary, with: folder.summaryWorkbook)) }
         }
         try RecordFile.write(SummaryJSON(summary, totals: totals), to: folder.summaryJSON)
         return summary
     }
 
-    /// Writes a workbook to a temporary name beside `path` and renames it into place.
+    /// Writes a workbook to a temporary name beside `path` and renames it into place once it is closed, checked
+    /// whole and on disk (``Workbook/close()``): a failure leaves the file that was at `path` as it was, and no
+    /// temporary file.
+    /// - Throws: the writer's error, naming `path` (not the temporary name).
     static func writeAtomically(_ path: String, _ write: (String) throws -> Void) throws {
         let temporary = AtomicFile.temporaryName(for: path)
         do {
             try write(temporary)
+        } catch let error as WorkbookError {
+            unlink(temporary)
+            throw error.naming(path)
         } catch {
             unlink(temporary)
             throw error

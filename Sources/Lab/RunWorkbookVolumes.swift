@@ -14,6 +14,8 @@ struct RunWorkbookVolumes {
     let checks: CheckCatalogue
     private var open: (name: String, temporary: String, writer: RunWorkbook.Writer)?
     private var wroteAny = false
+    /// The closed files' warnings (texts cut to a cell's limit).
+    private(set) var warnings: [String] = []
 
     init(folder: ReportFolder, info: ExperimentInfo, columns: ColumnOptions, keys: [SeriesKey], checks: CheckCatalogue) {
         self.folder = folder
@@ -30,7 +32,7 @@ struct RunWorkbookVolumes {
             try closeFile()
             try openFile(name)
         }
-        try open!.writer.append(run, runsRow: runsRow)
+        try write(run, runsRow: runsRow)
     }
 
     /// Closes the open file and renames it into place; with no run at all, writes an empty `report.xlsx`.
@@ -40,21 +42,39 @@ struct RunWorkbookVolumes {
     }
 
     private mutating func openFile(_ name: String) throws {
-        let temporary = AtomicFile.temporaryName(for: "\(folder.path)/\(name)")
-        open = (name, temporary, try RunWorkbook.Writer(
-            path: temporary, experiment: info, columns: columns, seriesKeys: keys, checks: checks))
+        let path = "\(folder.path)/\(name)"
+        let temporary = AtomicFile.temporaryName(for: path)
+        do {
+            open = (name, temporary, try RunWorkbook.Writer(
+                path: temporary, experiment: info, columns: columns, seriesKeys: keys, checks: checks))
+        } catch let error as WorkbookError {
+            throw error.naming(path)
+        }
         wroteAny = true
     }
 
+    /// Writes a run's sheet into the open file; errors name the file's final name.
+    private func write(_ run: RunAnalysis, runsRow: Int) throws {
+        guard let current = open else { return }
+        do {
+            try current.writer.append(run, runsRow: runsRow)
+        } catch let error as WorkbookError {
+            throw error.naming("\(folder.path)/\(current.name)")
+        }
+    }
+
+    /// Closes the open file (checked whole and on disk, see ``Workbook/close()``) and renames it into place; on a
+    /// failure the file already at that name is left as it was, and the temporary file is removed.
     private mutating func closeFile() throws {
         guard let current = open else { return }
         open = nil
+        let path = "\(folder.path)/\(current.name)"
         do {
-            try current.writer.finish()
+            warnings += try current.writer.finish().map { $0.replacingOccurrences(of: current.temporary, with: path) }
         } catch {
             unlink(current.temporary)
-            throw error
+            throw (error as? WorkbookError)?.naming(path) ?? error
         }
-        try AtomicFile.rename(current.temporary, to: "\(folder.path)/\(current.name)")
+        try AtomicFile.rename(current.temporary, to: path)
     }
 }

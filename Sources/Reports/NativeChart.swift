@@ -6,7 +6,7 @@ enum NativeChart {
     static func make(_ chart: Chart, in workbook: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_chart>? {
         let type = chart.kind == .bar ? LXW_CHART_BAR : LXW_CHART_COLUMN
         guard let native = workbook_add_chart(workbook, UInt8(type.rawValue)) else { return nil }
-        chart_title_set_name(native, chart.title)
+        chart_title_set_name(native, CellText.clean(chart.title))
         for series in chart.series {
             guard let nativeSeries = chart_add_series(native, nil, nil) else { return nil }
             apply(series, to: nativeSeries)
@@ -15,14 +15,14 @@ enum NativeChart {
         let valueAxis = chart_axis_get(native, chart.kind == .bar ? LXW_CHART_AXIS_TYPE_X : LXW_CHART_AXIS_TYPE_Y)
         let categoryAxis = chart_axis_get(native, chart.kind == .bar ? LXW_CHART_AXIS_TYPE_Y : LXW_CHART_AXIS_TYPE_X)
         if let valueAxis {
-            if let name = chart.valueAxis { chart_axis_set_name(valueAxis, name) }
+            if let name = chart.valueAxis { chart_axis_set_name(valueAxis, CellText.clean(name)) }
             if let format = chart.valueFormat { chart_axis_set_num_format(valueAxis, format) }
             if let bounds = chart.valueBounds {
                 chart_axis_set_min(valueAxis, bounds.lowerBound)
                 chart_axis_set_max(valueAxis, bounds.upperBound)
             }
         }
-        if let categoryAxis, let name = chart.categoryAxis { chart_axis_set_name(categoryAxis, name) }
+        if let categoryAxis, let name = chart.categoryAxis { chart_axis_set_name(categoryAxis, CellText.clean(name)) }
         if chart.kind == .bar, let categoryAxis {
             // First category on top, and the value axis kept at the bottom.
             chart_axis_set_reverse(categoryAxis)
@@ -41,7 +41,7 @@ enum NativeChart {
         chart_series_set_values(
             native, values.sheet, lxw_row_t(values.firstRow), lxw_col_t(values.firstCol), lxw_row_t(values.lastRow),
             lxw_col_t(values.lastCol))
-        if let name = series.name { chart_series_set_name(native, name) }
+        if let name = series.name { chart_series_set_name(native, CellText.clean(name)) }
         if let color = series.color {
             var fill = lxw_chart_fill(color: color, none: 0, transparency: 0)
             chart_series_set_fill(native, &fill)

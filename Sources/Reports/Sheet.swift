@@ -25,8 +25,10 @@ public struct Sheet {
         self.name = name
     }
 
-    /// Writes one cell. Text is always a string cell (never a formula); text longer than 32,767 UTF-16 code units is
-    /// cut to that length and a warning is added to ``Workbook/warnings``. NaN and infinite numbers become blank.
+    /// Writes one cell. Text is always a string cell (never a formula); characters XML cannot hold are shown as
+    /// markers, and text longer than 32,767 UTF-16 code units is cut to that length, ending with a marker that gives
+    /// the full length, and a warning is added to ``Workbook/warnings`` (see ``CellText``). NaN and infinite numbers
+    /// become blank.
     /// - Throws: ``WorkbookError``.
     public func write(row: Int, col: Int, _ value: CellValue, style: CellStyle = .plain) throws {
         try checkCell(row, col)
@@ -46,6 +48,7 @@ public struct Sheet {
             error = worksheet_write_blank(worksheet, r, c, format)
         }
         try check(error, row: row, col: col)
+        try checkStream(row: row, col: col)
         workbook.cellCount += 1
     }
 
@@ -111,6 +114,7 @@ public struct Sheet {
         let error = worksheet_write_url_opt(
             worksheet, lxw_row_t(row), lxw_col_t(col), link.nativeURL, format, cellText(text, row: row, col: col), nil)
         try check(error, row: row, col: col)
+        try checkStream(row: row, col: col)
         workbook.cellCount += 1
     }
 
@@ -136,19 +140,16 @@ public struct Sheet {
 
     // MARK: - Helpers
 
+    /// `text` as a cell can hold it (see ``CellText``): characters XML cannot hold shown as markers, and a text too
+    /// long for a cell cut with a marker (and a warning added to ``Workbook/warnings``).
     private func cellText(_ text: String, row: Int, col: Int) -> String {
-        // A NUL would end the C string early; drop it rather than lose the rest of the text.
-        let hasNUL = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
-        }
-            ?? text.utf8.contains(0)
-        let text = hasNUL ? text.replacingOccurrences(of: "\0", with: "") : text
-        // UTF-8 is never shorter than UTF-16, and its count is O(1) for native strings: the common case costs nothing.
-        guard text.utf8.count > Workbook.maxTextLength, text.utf16.count > Workbook.maxTextLength else { return text }
-        let cut = SheetName.prefix(text, Workbook.maxTextLength)
+        let text = CellText.clean(text)
+        workbook.textBytes += text.utf8.count
+        guard let cut = CellText.cutToFit(text) else { return text }
         workbook.warn(
             "\(workbook.path): sheet \"\(name)\" cell \(CellAddress.name(row: row, col: col)): text of "
-                + "\(text.utf16.count) characters cut to \(cut.utf16.count) (Excel's limit is \(Workbook.maxTextLength))")
+                + "\(CellText.grouped(text.utf16.count)) characters cut to \(CellText.grouped(cut.utf16.count)) "
+                + "(Excel's limit is \(CellText.grouped(Workbook.maxTextLength)))")
         return cut
     }
 
@@ -183,6 +184,16 @@ public struct Sheet {
         state.row = row
     }
 
+    /// In constant-memory mode libxlsxwriter writes the previous row to the sheet's temporary file when a cell of a
+    /// new row comes, and ignores a failed write: it is caught here, at once, while `errno` still tells why.
+    private func checkStream(row: Int, col: Int) throws {
+        guard workbook.constantMemory, row > state.streamedRow else { return }
+        state.streamedRow = row
+        if let reason = workbook.streamFailure(worksheet) {
+            throw WorkbookError.writeFailed(path: workbook.path, sheet: name, row: row, column: col, reason: reason)
+        }
+    }
+
     private func check(_ error: lxw_error, row: Int, col: Int) throws {
         guard error != LXW_NO_ERROR else { return }
         throw WorkbookError.writeFailed(
@@ -193,5 +204,7 @@ public struct Sheet {
 /// What the copies of a ``Sheet`` share: the row a constant-memory sheet is writing and the last format per column.
 private final class SheetState {
     var row = 0
+    /// The last row a cell was written to libxlsxwriter in (constant-memory mode).
+    var streamedRow = 0
     var formats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>?)?] = []
 }

@@ -4,7 +4,8 @@ enum SheetName {
     static let maxLength = 31
     static let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
 
-    /// Replaces forbidden characters with `_`, drops control characters and leading/trailing apostrophes and
+    /// Replaces forbidden characters with `_`, drops control characters, noncharacters (which XML cannot hold, see
+    /// ``CellText``) and leading/trailing apostrophes and
     /// spaces, cuts to 31 characters, and falls back to `Sheet` when nothing is left.
     static func sanitize(_ name: String) -> String {
         var cleaned = String(
@@ -13,6 +14,7 @@ enum SheetName {
                 if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
                     return character == "\t" || character == "\n" ? " " : nil
                 }
+                if character.unicodeScalars.contains(where: { !CellText.isAllowed($0) }) { return nil }
                 return character
             })
         cleaned = String(cleaned.drop { $0 == "'" || $0 == " " })

@@ -18,6 +18,9 @@ public enum WorkbookError: Error, Sendable, Hashable, CustomStringConvertible {
     case writeFailed(path: String, sheet: String, row: Int, column: Int, reason: String)
     /// Writing the file failed at close; the file is missing or incomplete.
     case closeFailed(path: String, code: Int, reason: String)
+    /// The file or a temporary file it is made from could not be written in full (a full disk, an I/O error), or the
+    /// file read back is incomplete; `reason` gives the system's reason where it is known.
+    case incomplete(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -40,6 +43,35 @@ public enum WorkbookError: Error, Sendable, Hashable, CustomStringConvertible {
             return "cannot write \(path), sheet \"\(sheet)\" row \(row + 1) column \(column + 1): \(reason)"
         case .closeFailed(let path, let code, let reason):
             return "failed to write \(path) (libxlsxwriter error \(code)): \(reason)"
+        case .incomplete(let path, let reason):
+            return "cannot write \(path): \(reason)"
+        }
+    }
+
+    /// The file the error is about.
+    public var path: String {
+        switch self {
+        case .folderMissing(let path, _), .notWritable(let path, _), .pathIsFolder(let path), .cannotCreate(let path),
+            .alreadyClosed(let path), .badSheetName(let path, _), .tooManyOpenFiles(let path, _),
+            .writeFailed(let path, _, _, _, _), .closeFailed(let path, _, _), .incomplete(let path, _):
+            return path
+        }
+    }
+
+    /// The same error about `path` instead: a workbook written under a temporary name reports the name it was for.
+    public func naming(_ path: String) -> WorkbookError {
+        switch self {
+        case .folderMissing(_, let folder): return .folderMissing(path: path, folder: folder)
+        case .notWritable(_, let folder): return .notWritable(path: path, folder: folder)
+        case .pathIsFolder: return .pathIsFolder(path: path)
+        case .cannotCreate: return .cannotCreate(path: path)
+        case .alreadyClosed: return .alreadyClosed(path: path)
+        case .badSheetName(_, let name): return .badSheetName(path: path, name: name)
+        case .tooManyOpenFiles(_, let sheets): return .tooManyOpenFiles(path: path, sheets: sheets)
+        case .writeFailed(_, let sheet, let row, let column, let reason):
+            return .writeFailed(path: path, sheet: sheet, row: row, column: column, reason: reason)
+        case .closeFailed(_, let code, let reason): return .closeFailed(path: path, code: code, reason: reason)
+        case .incomplete(_, let reason): return .incomplete(path: path, reason: reason)
         }
     }
 }

@@ -37,6 +37,12 @@ public enum AtomicFile {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
     }
 
+    /// The process id in a name made by ``temporaryName(for:)`` (`.<name>.tmp-<pid>`); `nil` for any other name.
+    public static func owner(ofTemporary name: String) -> Int32? {
+        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return nil }
+        return Int32(name[marker.upperBound...])
+    }
+
     /// Renames a complete temporary file over `path`; on failure removes it and throws with the system's reason.
     public static func rename(_ temporary: String, to path: String) throws {
         guard Glibc.rename(temporary, path) == 0 else {

@@ -19,14 +19,34 @@ public final class TranscriptWriter: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// Writes one turn as one line.
+    /// Writes one turn as one line. A write that fails part way (a full disk) is undone: the file is cut back to
+    /// where the line began, so it never ends in half a line, and the error names the system's reason.
+    /// - Throws: ``LabError/cannotWrite(path:reason:)``.
     public func append(_ turn: Turn) throws {
         var data = try TranscriptCoding.encoder.encode(turn)
         data.append(0x0A)
-        let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == data.count else {
-            throw LabError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        // Where this line begins: the file is only ever appended to, by this writer alone.
+        let start = lseek(descriptor, 0, SEEK_END)
+        var failure: Int32 = 0
+        var offset = 0
+        data.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    let code = errno  // read at once, before any other call can change it
+                    if code == EINTR { continue }
+                    failure = code
+                    return
+                }
+                offset += written
+            }
         }
+        guard failure != 0 else { return }
+        var reason = String(cString: strerror(failure))
+        if offset > 0, start >= 0, ftruncate(descriptor, start) != 0 {
+            reason += "; the part of the line written could not be removed: \(String(cString: strerror(errno)))"
+        }
+        throw LabError.cannotWrite(path: path, reason: reason)
     }
 }
 

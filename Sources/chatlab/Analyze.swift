@@ -9,7 +9,8 @@ extension ChatLab {
             discussion: """
                 Talks to no chatter: reads config.yaml, experiment.json and transcripts/*.jsonl, scores every reply
                 with the config's scorers, and writes report.xlsx, summary.xlsx and summary.json again. Works on the
-                folder of a run that was killed midway.
+                folder of a run that was killed midway (a last transcript line cut short is left out, with a
+                warning). The folder is locked while it is written: a second writer is refused.
 
                 Example: chatlab analyze reports/demo-latest
                 """)
@@ -20,8 +21,11 @@ extension ChatLab {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
+            let quiet = output.quiet
             let analysis = try await CLIErrors.reporting {
-                try await Reanalysis.analyze(folder: ReportFolder(path: folder), services: EncoderSetup.services)
+                try await Reanalysis.analyze(folder: ReportFolder(path: folder), services: EncoderSetup.services) {
+                    if !quiet { ProgressPrinter.warn($0) }
+                }
             }
             ProgressPrinter(quiet: output.quiet).footer(analysis, folder: ReportFolder(path: folder))
         }

@@ -66,7 +66,16 @@ final class ProgressPrinter: Sendable {
             isTerminal ? draw(line) : print(line)
         case .analyzing:
             if isTerminal { print("") }
+        case .warning(let message):
+            if isTerminal { draw("") }
+            Self.warn(message)
         }
+    }
+
+    /// Prints a warning on standard error.
+    static func warn(_ message: String) {
+        let line = message.contains("warning:") ? message : "warning: \(message)"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     private func draw(_ line: String) {

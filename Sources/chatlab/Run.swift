@@ -11,7 +11,8 @@ extension ChatLab {
             discussion: """
                 Writes a report folder <out>/<name>-<time>/ with config.yaml, experiment.json,
                 transcripts/run-<k>.jsonl (written turn by turn), report.xlsx, summary.xlsx and summary.json.
-                <out>/<name>-latest points at the newest one.
+                <out>/<name>-latest points at the newest one (a symbolic link; a real file or folder of that
+                name is left alone). The folder is locked while it is written: a second writer is refused.
 
                 Example: chatlab run config/demo.yaml --seed 7 --runs 5
                 """)
@@ -24,7 +25,7 @@ extension ChatLab {
 
         @OptionGroup var overrides: ExperimentOverrides
 
-        @Option(help: "Write into exactly this report folder instead of a new one under --out.")
+        @Option(help: "Write into exactly this report folder (new or empty) instead of a new one under --out.")
         var reportDir: String?
 
         @OptionGroup var output: OutputOptions

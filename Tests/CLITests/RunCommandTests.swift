@@ -42,8 +42,9 @@ private func write(_ text: String, to folder: String, name: String = "exp.yaml")
         with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/transcripts/run-1.conversation.json"))) as! [String: Any]
     #expect(record["conversation"] as? String == "demo-run-1")
     #expect((record["participants"] as? [[String: Any]])?.map { $0["name"] as? String } == ["tester", "robin"])
-    // No temporary file is left in the folder.
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
+    // No temporary file is left in the folder (only the lock file, unlocked).
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
+        .filter { $0.hasPrefix(".") && $0 != ".lock" }
     #expect(leftovers.isEmpty, "\(leftovers)")
     let turns = try TranscriptLines.objects("\(folder)/transcripts/run-1.jsonl")
     #expect(turns.count == 60)
