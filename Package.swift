@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "LabCore"),
         .target(name: "Transcripts", dependencies: ["LabCore"]),
+        // The network layer's first piece: a bounded blocking fetch for the scorers' and remote encoder's clients.
+        .target(name: "Transport"),
         .target(name: "LabYAML", dependencies: ["LabCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Chatters",
@@ -46,14 +48,14 @@ let package = Package(
         .target(
             name: "BotServer",
             dependencies: ["LabCore", "Chatters"] + nio),
-        .target(name: "Scoring", dependencies: ["LabCore", "LabYAML", "Digest"]),
+        .target(name: "Scoring", dependencies: ["LabCore", "LabYAML", "Digest", "Transport"]),
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),
         // Optimized in every build mode: the tests and `chatlab models` hash 91 MB and run the encoder, which take
         // minutes unoptimized. Checks stay on where it matters: inputs are validated before the unchecked loops.
         .target(name: "Digest", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
-            name: "Embeddings", dependencies: ["LabCore", "CBLAS", "CKernels", "Digest"],
+            name: "Embeddings", dependencies: ["LabCore", "CBLAS", "CKernels", "Digest", "Transport"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
             name: "Lab",
@@ -83,6 +85,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "Transcripts", "Probes", "Scoring", "TestSupport"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "TestSupport"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Lab", "Transcripts", "Reports", "TestSupport"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Embeddings", "LabCore", "TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CKernels", "TestSupport"]),

@@ -1,31 +1,20 @@
-import Dispatch
 import Foundation
+import Transport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
-/// Sends one request through `URLSession` and waits for the answer on the calling thread.
+/// Sends one request and waits for the answer on the calling thread (``Transport/BlockingFetch``: at most the
+/// request's timeout and 16 MiB of body).
 enum BlockingHTTP {
     /// The body and HTTP status of the reply.
-    /// - Throws: ``RemoteEncoderError/transport(url:message:)`` when no reply came.
+    /// - Throws: ``RemoteEncoderError/transport(url:message:)`` when no complete reply came.
     static func send(_ request: URLRequest) throws -> (Data, Int) {
-        let done = DispatchSemaphore(value: 0)
-        let outcome = Locked<Result<(Data, Int), RemoteEncoderError>?>(nil)
-        let url = request.url?.absoluteString ?? "?"
-        let task = URLSession.shared.dataTask(with: request) { data, response, error in
-            let result: Result<(Data, Int), RemoteEncoderError>
-            if let error {
-                result = .failure(.transport(url: url, message: error.localizedDescription))
-            } else if let response = response as? HTTPURLResponse {
-                result = .success((data ?? Data(), response.statusCode))
-            } else {
-                result = .failure(.transport(url: url, message: "the reply is not HTTP"))
-            }
-            outcome.withLock { $0 = result }
-            done.signal()
+        do {
+            let reply = try BlockingFetch(timeout: request.timeoutInterval).send(request)
+            return (reply.body, reply.status)
+        } catch {
+            throw RemoteEncoderError.transport(url: request.url?.absoluteString ?? "?", message: "\(error)")
         }
-        task.resume()
-        done.wait()
-        return try outcome.withLock { $0! }.get()
     }
 }
