@@ -3,7 +3,8 @@ import Chatters
 import LabCore
 import LabYAML
 
-/// Reads one chatter's settings (`kind`, `name`, `memory` and the kind's own options) and makes the chatter.
+/// Reads one chatter's settings (`kind`, `name`, `memory` and the kind's own options, `price` among them for kinds
+/// that report token metrics) and makes the chatter.
 public enum ChatterLoader {
     /// Makes a chatter from its mapping in a config.
     public static func load(
@@ -14,8 +15,9 @@ public enum ChatterLoader {
         let kind = ChatterRegistry.kind(kindName)!
         try map.checkKeys(allowed: ExperimentLoader.chatterKeys + kind.options.map(\.key))
         let memory = try map["memory"].map(memoryWindow) ?? .all
+        let price = try map[TokenPrice.optionKey].map(TokenPrice.read)
         let chatter: any Chatter = makesChatter ? try kind.make(map, context) : UnavailableChatter(name: name)
-        return ConfiguredChatter(kind: kindName, name: name, memory: memory, chatter: chatter)
+        return ConfiguredChatter(kind: kindName, name: name, memory: memory, chatter: chatter, price: price)
     }
 
     /// Loads a file that describes one chatter (for `chatlab chat --with`).

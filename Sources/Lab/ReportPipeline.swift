@@ -28,6 +28,7 @@ struct ReportPipeline {
         var summary = Analysis(
             experiment: info, columns: experiment.report.columns,
             checks: CheckCatalogue.builtIn.inForce(for: experiment.scorers), seriesKeys: keys)
+        summary.prices = experiment.chatters.compactMapValues(\.price)
         var volumes = RunWorkbookVolumes(
             folder: folder, info: info, columns: experiment.report.columns, keys: keys, checks: summary.checks)
         let folder = self.folder

@@ -65,6 +65,8 @@ struct SummaryJSON: Encodable {
         var ends: [String: Int]?
         var scores: [Score]
         var probes: [String: ProbeCount]?
+        /// Token usage, speed and cost per seat, when a chatter reported token metrics.
+        var usage: [UsageSummary]?
     }
 
     var experiment: ExperimentInfo
@@ -88,7 +90,8 @@ struct SummaryJSON: Encodable {
             scores: analysis.seriesKeys.map {
                 Self.score($0, analysis.total($0), totals[$0] ?? [], analysis.totalBreakdowns($0))
             },
-            probes: analysis.hasProbes ? analysis.probeCounts : nil)
+            probes: analysis.hasProbes ? analysis.probeCounts : nil,
+            usage: analysis.usage.isEmpty ? nil : UsageSummary.all(analysis))
     }
 
     static func score(_ key: SeriesKey, _ tally: Tally, _ statistics: [Statistic], _ breakdowns: [Breakdown]) -> Score {

@@ -11,6 +11,7 @@ public struct Analysis: Sendable {
         set {
             storedRuns = []
             breakdownTotals = [:]
+            usage = [:]
             for run in newValue { add(run, keeping: run) }
         }
     }
@@ -24,6 +25,11 @@ public struct Analysis: Sendable {
     public var conversations: ConversationTotals
     /// Every series' breakdowns summed over the runs so far, bucket by bucket.
     private var breakdownTotals: [SeriesKey: [Breakdown]] = [:]
+    /// Token usage and speed per seat over the runs so far, from the turns' metrics; seats that reported none are
+    /// absent. Added to as runs are added, so the turns can be let go.
+    public private(set) var usage: [Seat: UsageTotals] = [:]
+    /// Each seat's price per million tokens, when its chatter's config gives one (config `price`).
+    public var prices: [Seat: TokenPrice] = [:]
 
     public init(
         experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis] = [], checks: CheckCatalogue = CheckCatalogue(),
@@ -44,6 +50,12 @@ public struct Analysis: Sendable {
     }
 
     private mutating func add(_ run: RunAnalysis, keeping kept: RunAnalysis) {
+        for turn in run.transcript.turns {
+            guard let metrics = turn.metrics else { continue }
+            var totals = usage[turn.seat] ?? UsageTotals()
+            totals.add(metrics)
+            if !totals.isEmpty { usage[turn.seat] = totals }
+        }
         for series in run.series {
             var totals = breakdownTotals[series.key, default: []]
             for breakdown in series.result.breakdowns {

@@ -3,14 +3,15 @@ import LabCore
 /// Writes `summary.xlsx`: `Overview` (facts, every series' pooled pass rate coloured by level, a bar chart, links),
 /// then the sheets of ``sheets`` that have something to show: `Runs` (one row per run and a pooled `Total` row,
 /// probe counts, links into `report.xlsx`), `Histograms` (when series have breakdowns: summed over runs, with a chart
-/// per block), `Response time` (when a series is a response-time check), `Experiment` and `Legend`.
+/// per block), `Response time` (when a series is a response-time check), `Tokens` (when a chatter reported token
+/// metrics), `Experiment` and `Legend`.
 public enum SummaryWorkbook {
     /// The file name the run workbook links back to; it must sit in the same folder as `report.xlsx`.
     public static let fileName = "summary.xlsx"
 
     /// The sheets after the Overview, in tab order: one entry per ``SummarySheet``.
     static let sheets: [any SummarySheet.Type] = [
-        RunsSheet.self, SummaryHistogramSheet.self, ResponseTimeSheet.self, ExperimentSheet.self,
+        RunsSheet.self, SummaryHistogramSheet.self, ResponseTimeSheet.self, TokenUsageSheet.self, ExperimentSheet.self,
         SummaryLegendSheet.self,
     ]
 

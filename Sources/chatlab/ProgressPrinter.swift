@@ -101,6 +101,10 @@ final class ProgressPrinter: Sendable {
         print("")
         print(ScoreTable.render(analysis))
         print("")
+        if let usage = UsageTable.render(analysis) {
+            print(usage)
+            print("")
+        }
         print("reports:")
         for path in [folder.runWorkbook, folder.summaryWorkbook, folder.summaryJSON, folder.transcripts + "/"] {
             print("  \(path)")

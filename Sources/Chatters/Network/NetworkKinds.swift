@@ -40,6 +40,7 @@ public enum NetworkKinds {
             ("seed", "the server's sampling seed"),
             ("system", "system prompt (persona)"),
             ("stream", "true to stream over server-sent events and record ttft (default false)"),
+            ("price", "{input: 0.15, output: 0.6}: price per million prompt and completion tokens, for the usage summaries"),
         ] + NetworkOptions.retryOptions
     ) { options, _ in
         try OpenAISettings(options).chatter()
