@@ -107,6 +107,12 @@ import Testing
         }
         let overview = try #require(book.sheet(named: "Overview"))
         #expect(overview.cells.contains { $0.value.string == "Tokens" }, "the Overview lists the sheet")
+
+        // analyze reads the price from the folder's config and sums the transcripts again
+        let analyzed = try ChatlabProcess.run(["analyze", report, "-q"])
+        #expect(analyzed.status == 0, "\(analyzed.stderr)")
+        let again = try #require((try summaryTotal(report)["usage"] as? [[String: Any]])?.first)
+        #expect(again["promptTokens"] as? Double == prompt && again["cost"] as? Double == cost)
     }
 
     @Test func anUnpricedChatterHasNoCostAndAChatterWithoutMetricsNoSheet() throws {
