@@ -9,7 +9,15 @@ import TestSupport
 @Test func summarySheetsFollowTheRegistryAndTheOverviewListsThem() throws {
     let folder = try TemporaryDirectory()
     let path = folder.path("summary.xlsx")
-    let analysis = ProbeSample.make()
+    var analysis = ProbeSample.make()
+    // The bot's replies report token metrics, so the `Tokens` sheet has something to show too.
+    analysis.runs = analysis.runs.map { run in
+        var run = run
+        for index in run.transcript.turns.indices where run.transcript.turns[index].seat == .chatter2 {
+            run.transcript.turns[index].metrics = ["prompt_tokens": 12, "completion_tokens": 3, "tokens_per_second": 30]
+        }
+        return run
+    }
     try SummaryWorkbook.write(analysis, totalStatistics: [:], to: path)
     let dump = try XLSXDump.load(path)
 
@@ -18,7 +26,7 @@ import TestSupport
     let expected = try SummaryWorkbook.sheets.compactMap { try $0.write(summary, into: scratch) }
     try scratch.close()
     #expect(dump.sheetNames == ["Overview"] + expected)
-    #expect(expected.contains("Histograms"))
+    #expect(expected.contains("Histograms") && expected.contains("Tokens"))
 
     let overview = try #require(dump.sheet(named: "Overview"))
     let texts = Set(overview.cells.compactMap(\.value.string))
