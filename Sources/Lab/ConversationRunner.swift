@@ -6,17 +6,21 @@ import Logging
 ///
 /// Owns turn-taking: who speaks first, what each chatter is shown (its memory window), timing, failures and the
 /// stop rule. A chatter that throws marks its turn with an error and the conversation goes on (or ends, as the
-/// experiment's `on_error` says); a chatter that ends the conversation on purpose ends it cleanly.
+/// experiment's `on_error` says, or after ``Experiment/maxConsecutiveErrors`` failed turns in a row of one chatter);
+/// a chatter that ends the conversation on purpose ends it cleanly.
 public struct ConversationRunner: Sendable {
     public let experiment: Experiment
     public let logger: Logger
     public let clock: any LabClock
+    /// The execution id put in every conversation id (see ``ExecutionID/conversation(name:execution:run:)``).
+    public let execution: String?
     let limiter: RateLimiter?
 
-    public init(experiment: Experiment, logger: Logger, clock: any LabClock = SystemClock()) {
+    public init(experiment: Experiment, logger: Logger, clock: any LabClock = SystemClock(), execution: String? = nil) {
         self.experiment = experiment
         self.logger = logger
         self.clock = clock
+        self.execution = execution
         limiter = experiment.rateLimit.map(RateLimiter.init(perSecond:))
     }
 
@@ -29,13 +33,14 @@ public struct ConversationRunner: Sendable {
         -> FinishedConversation
     {
         let runSeed = experiment.runSeed(run)
-        let conversation = "\(experiment.name)-run-\(run)"
+        let conversation = ExecutionID.conversation(name: experiment.name, execution: execution, run: run)
         let started = clock.now()
         let startedMonotonic = clock.monotonicSeconds()
         var end = ConversationEnd(.roundsDone)
         var transcript = Transcript(run: run)
         var history: [Utterance] = []
         var spoken: [Seat: Int] = [:]
+        var failedInARow: [Seat: Int] = [:]
         let order = [experiment.firstSpeaker, experiment.firstSpeaker.other]
         let driver = experiment.probeTarget.other
         conversationLoop: for round in 1...experiment.rounds {
@@ -69,8 +74,18 @@ public struct ConversationRunner: Sendable {
                 if turn.error == nil {
                     history.append(Utterance(seat: seat, text: turn.text))
                     spoken[seat, default: 0] += 1
-                } else if experiment.onError == .endConversation {
+                    failedInARow[seat] = 0
+                    continue
+                }
+                failedInARow[seat, default: 0] += 1
+                if experiment.onError == .endConversation {
                     end = ConversationEnd(.errorLimit, seat: seat, detail: "on_error: end_conversation")
+                    break conversationLoop
+                }
+                let limit = experiment.maxConsecutiveErrors
+                if limit > 0, failedInARow[seat, default: 0] >= limit {
+                    end = ConversationEnd(.errorLimit, seat: seat, detail: "\(limit) failed turns in a row")
+                    logger.warning("run \(run) ended in round \(round): \(configured.name) failed \(limit) turns in a row")
                     break conversationLoop
                 }
             }

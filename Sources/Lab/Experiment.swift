@@ -31,6 +31,12 @@ public struct Experiment: Sendable {
     /// The configuration text exactly as given, and its path.
     public var configText: String
     public var configPath: String
+    /// The execution id the config pins (`session_id`), used in place of a random one; `nil` for a fresh id on
+    /// every execution.
+    public var sessionID: String? = nil
+    /// After this many failed turns in a row of one chatter, its conversation ends (`max_consecutive_errors`);
+    /// 0 never ends it.
+    public var maxConsecutiveErrors: Int = 5
 
     public func chatter(_ seat: Seat) -> ConfiguredChatter { chatters[seat]! }
 

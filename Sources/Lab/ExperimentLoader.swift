@@ -11,7 +11,7 @@ import Scoring
 public struct ExperimentLoader: Sendable {
     static let topKeys = [
         "name", "seed", "runs", "rounds", "first_speaker", "under_test", "on_error", "concurrency", "rate_limit",
-        "chatters", "probes", "scorers", "report",
+        "session_id", "max_consecutive_errors", "chatters", "probes", "scorers", "report",
     ]
     static let chatterKeys = ["kind", "name", "memory"]
     static let reportKeys = ["out", "show_binary", "show_detailed", "show_interpretation"]
@@ -57,7 +57,19 @@ public struct ExperimentLoader: Sendable {
             scorers: try loadScorers(root["scorers"], probes: probes),
             report: try loadReport(root["report"]),
             configText: text,
-            configPath: path)
+            configPath: path,
+            sessionID: try root["session_id"].map(sessionID),
+            maxConsecutiveErrors: try root["max_consecutive_errors"]?.int(in: 0...100_000) ?? 5)
+    }
+
+    /// A pinned execution id: 1 to 64 letters, digits, '-', '_' or '.', so it fits in any session id or URL.
+    private func sessionID(_ value: YAMLValue) throws -> String {
+        let id = try value.nonEmptyString()
+        guard id.count <= 64, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+            throw value.badValue("is '\(Excerpt.of(id))', which is not a plain id",
+                fix: "Use at most 64 ASCII letters, digits, '-', '_' or '.', e.g. 'session_id: fixed-1'.")
+        }
+        return id
     }
 
     private func checkName(_ name: String, _ value: YAMLValue?) throws {

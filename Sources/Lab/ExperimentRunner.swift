@@ -42,11 +42,11 @@ public struct ExperimentRunner: Sendable {
             name: experiment.name, seed: experiment.seed, runs: experiment.runs, rounds: experiment.rounds,
             chatters: Dictionary(uniqueKeysWithValues: Seat.allCases.map { ($0.description, experiment.chatter($0).label) }),
             underTest: experiment.underTest, configText: experiment.configText, configPath: experiment.configPath,
-            toolVersion: toolVersion, started: started)
+            toolVersion: toolVersion, started: started, execution: experiment.sessionID ?? ExecutionID.random())
         try AtomicFile.write(Data(experiment.configText.utf8), to: folder.config)
         try ExperimentRecord.write(info, to: folder.experiment)
         let probes = try preparation?.write(to: folder)
-        logger.info("experiment \(experiment.name) started in \(folder.path), seed \(experiment.seed)")
+        logger.info("experiment \(experiment.name) started in \(folder.path), seed \(experiment.seed), execution \(info.execution ?? "-")")
         return try await finish(info: info, probes: probes, folder: folder, progress: progress)
     }
 
@@ -78,7 +78,8 @@ public struct ExperimentRunner: Sendable {
         let completed = Set(Self.completedRuns(folder, info))
         let remaining = (1...experiment.runs).filter { !completed.contains($0) }
         progress(.started(folder: folder.path, runs: experiment.runs, done: experiment.runs - remaining.count))
-        let conversation = ConversationRunner(experiment: experiment, logger: logger, clock: clock)
+        let conversation = ConversationRunner(
+            experiment: experiment, logger: logger, clock: clock, execution: info.execution)
         try await withThrowingTaskGroup(of: Void.self) { group in
             var queue = remaining[...]
             func startNext() {

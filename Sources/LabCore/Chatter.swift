@@ -38,7 +38,7 @@ public struct ChatterNotes: Sendable, Hashable {
 
 /// What a chatter is given when it is its turn to speak.
 public struct ChatRequest: Sendable, Hashable {
-    /// Identifies the conversation (stable for a run of an experiment), e.g. `demo-run-3`.
+    /// Identifies the conversation (stable for a run of one execution of an experiment), e.g. `demo-3f9a0c12-run-3`.
     public var conversation: String
     /// Run number, starting at 1.
     public var run: Int

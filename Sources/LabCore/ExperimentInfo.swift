@@ -21,10 +21,15 @@ public struct ExperimentInfo: Codable, Sendable, Hashable {
     public var completedRuns: [Int] = []
     /// Wall-clock seconds each completed run took, keyed by run number as text.
     public var runSeconds: [String: Double] = [:]
+    /// The id of this execution, part of every conversation id the chatters see (so `{{session}}` differs from
+    /// one execution of a config to the next); the config's `session_id` when it pins one. `chatlab run --resume`
+    /// reuses it. `nil` in folders of older versions, whose conversation ids had no execution part.
+    public var execution: String?
 
     public init(
         name: String, seed: UInt64, runs: Int, rounds: Int, chatters: [String: String], underTest: [Seat],
-        configText: String, configPath: String, toolVersion: String, started: Date, ended: Date? = nil
+        configText: String, configPath: String, toolVersion: String, started: Date, ended: Date? = nil,
+        execution: String? = nil
     ) {
         self.name = name
         self.seed = seed
@@ -37,5 +42,6 @@ public struct ExperimentInfo: Codable, Sendable, Hashable {
         self.toolVersion = toolVersion
         self.started = started
         self.ended = ended
+        self.execution = execution
     }
 }

@@ -10,10 +10,12 @@ import Testing
         folder = try TemporaryDirectory(prefix: "chatlab-net")
     }
 
-    private func config(_ name: String, rounds: Int, chatter2: String) throws -> String {
+    /// `extra` holds more top-level lines.
+    private func config(_ name: String, rounds: Int, extra: String = "", chatter2: String) throws -> String {
         let text = """
             name: \(name)
             rounds: \(rounds)
+            \(extra)
             chatters:
               chatter1:
                 kind: script
@@ -80,7 +82,8 @@ import Testing
     @Test func faultsMarkTheirTurnsAndSecretsStayOutOfTheReports() throws {
         let server = try ServerProcess.faultServer()
         let secret = "sk-test-\(UUID().uuidString)"
-        let path = try config("faults", rounds: 8, chatter2: """
+        // Rounds 2-6 fail in a row, more than the default circuit breaker allows: raise it to see every fault.
+        let path = try config("faults", rounds: 8, extra: "max_consecutive_errors: 10", chatter2: """
             kind: http
             url: \(server.base)/2=slow,3=reset,4=malformed,5=missing,6=fail500,7=auth/chat
             headers: {Authorization: "Bearer ${CHATLAB_NET_TEST_SECRET}", X-Client: chatlab-tests}

@@ -40,7 +40,12 @@ private func write(_ text: String, to folder: String, name: String = "exp.yaml")
     #expect((run2["end"] as? [String: Any])?["reason"] as? String == "rounds_done")
     let record = try JSONSerialization.jsonObject(
         with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/transcripts/run-1.conversation.json"))) as! [String: Any]
-    #expect(record["conversation"] as? String == "demo-run-1")
+    // The conversation id holds this execution's id, recorded in experiment.json.
+    let info = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/experiment.json")))
+        as! [String: Any]
+    let execution = try #require(info["execution"] as? String)
+    #expect(execution.count == 8 && execution.allSatisfy(\.isHexDigit))
+    #expect(record["conversation"] as? String == "demo-\(execution)-run-1")
     #expect((record["participants"] as? [[String: Any]])?.map { $0["name"] as? String } == ["tester", "robin"])
     // No temporary file is left in the folder (only the lock file, unlocked).
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)

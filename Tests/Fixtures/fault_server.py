@@ -17,6 +17,7 @@ Modes:
   malformed  200 with a body that is not JSON
   missing    200 with JSON that lacks data.messages
   auth       ok, and records the Authorization header; GET /recorded lists the recorded values
+  session    ok, and records the JSON body's "session"; GET /recorded lists them under "session"
   idleclose  ok (kept alive by its headers), then the server closes the connection, as an idle timeout would
   data       ok, plus structured fields (see DATA below): {"intent": ..., "data": {"messages": [...], "buttons": [...]}}
   retryafter-<v>  429 with a hostile or unusual Retry-After on every odd request of this mode, ok on the even ones;
@@ -52,6 +53,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 COUNTERS = {}
 RECORDED = []
+SESSIONS = []
 PORTS = []
 LOCK = threading.Lock()
 
@@ -111,7 +113,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send(200, json.dumps(PORTS))
         if self.path == "/recorded":
             with LOCK:
-                self.send(200, json.dumps({"authorization": RECORDED}))
+                self.send(200, json.dumps({"authorization": RECORDED, "session": SESSIONS}))
         elif self.path.startswith("/ws"):
             self.websocket(self.path.strip("/").split("/")[1] if self.path.count("/") > 1 else "ok")
         else:
@@ -167,6 +169,9 @@ class Handler(BaseHTTPRequestHandler):
         elif mode == "auth":
             with LOCK:
                 RECORDED.append(self.headers.get("Authorization"))
+        elif mode == "session":
+            with LOCK:
+                SESSIONS.append(body.get("session"))
         reply = "bot heard: " + message
         if mode == "ansi":
             reply = "\x1b[2J\x1b]0;pwned\x07bot \x9b31m heard\r: " + message

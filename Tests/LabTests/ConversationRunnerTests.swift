@@ -80,6 +80,33 @@ private final class TickingClock: LabClock, @unchecked Sendable {
     #expect(finished.record.errors?.first?.round == 2)
 }
 
+@Test func failedTurnsInARowEndTheConversationAndASuccessResetsTheCount() async throws {
+    var experiment = try experiment(rounds: 10)
+    experiment.maxConsecutiveErrors = 3
+    experiment.chatters[.chatter2]!.chatter = FlakyChatter(failingRounds: [1, 2, 4, 5, 6, 7, 8])
+    let (finished, _) = try await conversation(experiment)
+    // Rounds 1-2 fail, 3 succeeds, 4-6 fail: the third failure in a row ends it in round 6.
+    #expect(finished.transcript.turns.last?.round == 6)
+    #expect(finished.record.end == ConversationEnd(.errorLimit, seat: .chatter2, detail: "3 failed turns in a row"))
+    #expect(finished.record.errorCount == 5)
+}
+
+@Test func zeroConsecutiveErrorsNeverEndsTheConversation() async throws {
+    var experiment = try experiment(rounds: 8)
+    experiment.maxConsecutiveErrors = 0
+    experiment.chatters[.chatter2]!.chatter = FlakyChatter(failingRounds: Set(1...8))
+    let (finished, _) = try await conversation(experiment)
+    #expect(finished.transcript.turns.count == 16)
+    #expect(finished.record.end.reason == .roundsDone)
+}
+
+@Test func anExecutionIDGoesIntoTheConversationID() async throws {
+    let experiment = try experiment(rounds: 1)
+    let runner = ConversationRunner(experiment: experiment, logger: Logger(label: "test"), execution: "abc123")
+    let finished = try await runner.run(2) { _ in }
+    #expect(finished.record.conversation == "\(experiment.name)-abc123-run-2")
+}
+
 @Test func aChatterCanEndTheConversationCleanly() async throws {
     var experiment = try experiment(rounds: 5)
     experiment.chatters[.chatter2]!.chatter = QuittingChatter(round: 3)

@@ -53,6 +53,8 @@ private func loadError(_ text: String) -> ConfigError? {
         on_error: end_conversation
         concurrency: 3
         rate_limit: 5
+        session_id: fixed-1
+        max_consecutive_errors: 3
         chatters:
           chatter1: {kind: script, name: tester, lines: [a], when_exhausted: end, memory: {utterances: 3}}
           chatter2: {kind: echo, name: parrot, memory: {tokens: 50}}
@@ -70,6 +72,8 @@ private func loadError(_ text: String) -> ConfigError? {
     #expect(experiment.onError == .endConversation)
     #expect(experiment.concurrency == 3)
     #expect(experiment.rateLimit == 5)
+    #expect(experiment.sessionID == "fixed-1")
+    #expect(experiment.maxConsecutiveErrors == 3)
     #expect(experiment.chatter(.chatter1).memory == .utterances(3))
     #expect(experiment.chatter(.chatter2).memory == .tokens(50))
     #expect(experiment.chatter(.chatter2).name == "parrot")

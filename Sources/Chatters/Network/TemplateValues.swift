@@ -6,7 +6,8 @@ import LabCore
 /// - `{{history}}`: the visible utterances as a JSON list of `{role, content}`, role `assistant` for this chatter's
 ///   own utterances and `user` for the other's.
 /// - `{{history_text}}`: the same as lines `user: ...` / `assistant: ...`.
-/// - `{{session}}`: a per-conversation id, `<conversation>-<seat>` (e.g. `demo-run-2-chatter2`).
+/// - `{{session}}`: a per-conversation id, `<conversation>-<seat>` (e.g. `demo-3f9a0c12-run-2-chatter2`; the
+///   conversation id holds the execution id, so it differs from one execution of a config to the next).
 /// - `{{round}}`: the round number.
 public struct TemplateValues: Sendable {
     public var message: String
