@@ -12,21 +12,7 @@ import Testing
 
     /// `extra` holds more top-level lines.
     private func config(_ name: String, rounds: Int, extra: String = "", chatter2: String) throws -> String {
-        let text = """
-            name: \(name)
-            rounds: \(rounds)
-            \(extra)
-            chatters:
-              chatter1:
-                kind: script
-                name: tester
-                lines: [Hello there bot, My name is Ann, What is my name?, I live in Porto]
-              chatter2:
-            \(chatter2.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n"))
-            """
-        let path = folder.path("\(name).yaml")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try ScriptedTesterConfig.write(name, rounds: rounds, extra: extra, chatter2: chatter2, in: folder)
     }
 
     private func botTurns(_ report: String) throws -> [[String: Any]] {

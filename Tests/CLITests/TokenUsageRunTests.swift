@@ -11,21 +11,7 @@ import Testing
     }
 
     private func config(_ name: String, runs: Int = 1, chatter2: String) throws -> String {
-        let text = """
-            name: \(name)
-            rounds: 4
-            runs: \(runs)
-            chatters:
-              chatter1:
-                kind: script
-                name: tester
-                lines: [Hello there bot, My name is Ann, What is my name?, I live in Porto]
-              chatter2:
-            \(chatter2.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n"))
-            """
-        let path = folder.path("\(name).yaml")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try ScriptedTesterConfig.write(name, rounds: 4, extra: "runs: \(runs)", chatter2: chatter2, in: folder)
     }
 
     /// Every bot turn's metrics over the runs' transcripts.
