@@ -41,23 +41,31 @@ let package = Package(
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "LabCore"),
         .target(name: "Transcripts", dependencies: ["LabCore"]),
-        // The network layer's first piece: a bounded blocking fetch for the scorers' and remote encoder's clients.
-        .target(name: "Transport"),
+        // The one network layer: HTTP(S) through async-http-client, WebSocket (ws/wss) through NIOWebSocket and
+        // NIOSSL, TLS trust settings, retries, limits and secret redaction, for every outgoing request.
+        .target(
+            name: "Transport",
+            dependencies: [
+                "LabCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ] + nio),
+        // The one client of OpenAI-compatible APIs (chat completions, embeddings), over Transport.
+        .target(name: "LLM", dependencies: ["LabCore", "Transport"]),
         .target(name: "LabYAML", dependencies: ["LabCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Chatters",
-            dependencies: ["LabCore", "LabYAML"] + nio),
+            dependencies: ["LabCore", "LabYAML", "Transport", "LLM"] + nio),
         .target(
             name: "BotServer",
             dependencies: ["LabCore", "Chatters"] + nio),
-        .target(name: "Scoring", dependencies: ["LabCore", "LabYAML", "Digest", "Transport"]),
+        .target(name: "Scoring", dependencies: ["LabCore", "LabYAML", "Digest", "Transport", "LLM"]),
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),
         // Optimized in every build mode: the tests and `chatlab models` hash 91 MB and run the encoder, which take
         // minutes unoptimized. Checks stay on where it matters: inputs are validated before the unchecked loops.
         .target(name: "Digest", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
-            name: "Embeddings", dependencies: ["LabCore", "CBLAS", "CKernels", "Digest", "Transport"],
+            name: "Embeddings", dependencies: ["LabCore", "CBLAS", "CKernels", "Digest", "Transport", "LLM"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
             name: "Lab",
@@ -81,9 +89,10 @@ let package = Package(
             ]),
         .target(name: "TestSupport", dependencies: ["LabCore"], path: "Tests/TestSupport"),
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore", "LabYAML"]),
-        .testTarget(name: "ChattersTests", dependencies: ["Chatters", "BotServer", "LabYAML", "TestSupport"]),
+        .testTarget(
+            name: "ChattersTests", dependencies: ["Chatters", "BotServer", "LabYAML", "Transport", "LLM", "TestSupport"]),
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LabYAML", "Digest", "TestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LabYAML", "Digest", "Transport", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "Transcripts", "Probes", "Scoring", "TestSupport"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "TestSupport"]),

@@ -6,10 +6,14 @@ public struct ChatterContext: Sendable {
     public var baseDirectory: String
     /// How the other chatter is called (for prompts).
     public var otherName: String
+    /// Where a factory says something the user should know that is not an error (e.g. `insecure: true`).
+    public var warn: @Sendable (String) -> Void
 
-    public init(console: any HumanConsole = NoConsole(), baseDirectory: String = ".", otherName: String = "bot") {
+    public init(console: any HumanConsole = NoConsole(), baseDirectory: String = ".", otherName: String = "bot",
+                warn: @escaping @Sendable (String) -> Void = { _ in }) {
         self.console = console
         self.baseDirectory = baseDirectory
         self.otherName = otherName
+        self.warn = warn
     }
 }

@@ -1,34 +1,43 @@
-import LabCore
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import LLM
+import LabCore
+import Transport
 
-/// Sentence embeddings from an OpenAI-compatible server: `POST <base>/embeddings` with
-/// `{"model": ..., "input": [texts]}` and `Authorization: Bearer <key>`, reading `data[i].embedding` in `index`
-/// order. The vectors are scaled to unit length (servers usually send them so already).
+/// Sentence embeddings from an OpenAI-compatible server, through the shared ``LLM/OpenAIClient``:
+/// `POST <base>/embeddings` with `{"model": ..., "input": [texts]}` and `Authorization: Bearer <key>`, reading
+/// `data[i].embedding` in `index` order. The vectors are scaled to unit length (servers usually send them so already).
 ///
-/// `encode` is synchronous, like the protocol: it blocks the calling thread until the server answers (at most
-/// ``timeout`` seconds per request). Call it from a background thread or task, not from the main actor.
+/// `encode` is synchronous, like the protocol: the request runs as a task and the calling thread waits for it (at
+/// most ``timeout`` seconds per request, ``BlockingWait``). Call it from a thread of its own (the scorers'
+/// ``LabCore/BlockingWork``), never from Swift's cooperative pool.
 public struct RemoteEncoder: TextEncoder {
     /// `<base>/embeddings` when the base URL ends in `/v1`, else `<base>/v1/embeddings`.
     public let endpoint: URL
     public let model: String
-    public var timeout: TimeInterval = 60
+    /// Seconds per request.
+    public var timeout: TimeInterval = 60 {
+        didSet { client.timeout = .milliseconds(Int64(min(timeout, 86_400) * 1000)) }
+    }
     /// The most texts sent in one request; more are split into several.
     public var batchSize = 128
-    private let apiKey: String?
+    private var client: OpenAIClient
     private let learnedDimension: Locked<Int>
 
     /// - Parameters:
     ///   - baseURL: e.g. `https://api.example.com/v1` or `http://127.0.0.1:8080`.
     ///   - apiKey: sent as a bearer token; nil sends no Authorization header.
     ///   - dimension: the vector length, if known; otherwise learned from the first reply.
-    public init(baseURL: URL, model: String, apiKey: String?, dimension: Int? = nil) {
+    ///   - settings: TLS trust (a private CA, or none for a self-signed test server) and the connect limit.
+    public init(baseURL: URL, model: String, apiKey: String?, dimension: Int? = nil,
+                settings: ClientSettings = ClientSettings()) {
         let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
-        endpoint = URL(string: base.hasSuffix("/v1") ? base + "/embeddings" : base + "/v1/embeddings")!
+        let root = base.hasSuffix("/v1") ? base : base + "/v1"
+        endpoint = URL(string: root + "/embeddings")!
         self.model = model
-        self.apiKey = apiKey
+        client = OpenAIClient(
+            baseURL: Endpoint(root, schemes: ["http", "https"]) ?? Endpoint("http://invalid/v1", schemes: ["http"])!,
+            apiKey: apiKey, timeout: .seconds(60), retry: RetryPolicy(retries: 1), settings: settings,
+            maxReplyBytes: BlockingFetch.defaultMaxBytes)
         learnedDimension = Locked(dimension ?? 0)
     }
 
@@ -54,17 +63,18 @@ public struct RemoteEncoder: TextEncoder {
     }
 
     private func request(_ texts: [String]) throws -> [[Float]] {
-        var request = URLRequest(url: endpoint, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let apiKey { request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
-        request.httpBody = try JSONSerialization.data(withJSONObject: ["model": model, "input": texts])
-        let (data, status) = try BlockingHTTP.send(request)
         let url = endpoint.absoluteString
-        guard status == 200 else {
-            throw RemoteEncoderError.http(url: url, status: status, message: Self.errorMessage(data))
+        let (client, model) = (client, model)
+        let vectors: [[Float]]
+        do {
+            vectors = try BlockingWait.run { try await client.embed(model: model, inputs: texts) }
+        } catch let failure as NetworkFailure {
+            switch failure {
+            case .http(let status, let message): throw RemoteEncoderError.http(url: url, status: status, message: message)
+            case .malformed(let reason): throw RemoteEncoderError.malformedReply(url: url, reason: reason)
+            default: throw RemoteEncoderError.transport(url: url, message: failure.message)
+            }
         }
-        let vectors = try EmbeddingsReply.vectors(from: data, count: texts.count, url: url)
         let length = vectors[0].count
         try learnedDimension.withLock { known in
             if known == 0 { known = length }
@@ -74,15 +84,5 @@ public struct RemoteEncoder: TextEncoder {
             }
         }
         return vectors
-    }
-
-    /// The server's `error.message`, or the start of its body.
-    private static func errorMessage(_ data: Data) -> String {
-        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            if let error = object["error"] as? [String: Any], let message = error["message"] as? String { return message }
-            if let message = object["error"] as? String { return message }
-        }
-        let text = String(decoding: data.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? "(empty body)" : text
     }
 }

@@ -18,7 +18,7 @@ extension ChatLab {
         var config: String
 
         func run() async throws {
-            let experiment = try CLIErrors.reporting { try ExperimentLoader(services: EncoderSetup.services).load(path: config) }
+            let experiment = try CLIErrors.reporting { try ExperimentLoader(context: Warnings.context(), services: EncoderSetup.services).load(path: config) }
             var failed = false
             for outcome in await ChatterCheck.run(experiment) {
                 let time = String(format: "%.3f s", outcome.seconds)

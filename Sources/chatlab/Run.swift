@@ -38,7 +38,7 @@ extension ChatLab {
 
         func run() async throws {
             let logger = output.makeLogger()
-            let context = ChatterContext(console: TerminalConsole())
+            let context = Warnings.context(console: TerminalConsole())
             if let resume {
                 let folder = ReportFolder(path: resume)
                 let loaded = try CLIErrors.reporting { try Resumption.load(folder: folder, context: context, logger: logger, services: EncoderSetup.services)

@@ -56,7 +56,7 @@ extension ChatLab {
         }
 
         private func loadChatter() throws -> ConfiguredChatter {
-            if let chatterFile { return try ChatterLoader.load(path: chatterFile, context: ChatterContext()) }
+            if let chatterFile { return try ChatterLoader.load(path: chatterFile, context: Warnings.context()) }
             let kind = bot ?? ""
             guard ChatterRegistry.kind(kind) != nil else {
                 let known = ChatterRegistry.all.map(\.id)
@@ -64,7 +64,7 @@ extension ChatLab {
                 throw ValidationError("unknown bot kind '\(kind)'.\(hint) Known kinds: \(known.joined(separator: ", ")).")
             }
             let map = try YAMLValue.parse("kind: \(kind)\n", file: "--bot").mapping("the bot")
-            return try ChatterLoader.load(map, name: kind, context: ChatterContext())
+            return try ChatterLoader.load(map, name: kind, context: Warnings.context())
         }
     }
 }

@@ -12,7 +12,7 @@ extension ChatLab {
         var config: String
 
         func run() throws {
-            let experiment = try CLIErrors.reporting { try ExperimentLoader(services: EncoderSetup.services).load(path: config) }
+            let experiment = try CLIErrors.reporting { try ExperimentLoader(context: Warnings.context(), services: EncoderSetup.services).load(path: config) }
             let probes = experiment.probes.flatMap { $0.settings.enabledCodes.isEmpty ? nil : $0 }
             // The test sets too: a folder with no set for an enabled code would turn that code off silently.
             let database = try probes.map { probes in try CLIErrors.reporting { try probes.loadTestSets() } }

@@ -5,7 +5,9 @@ import FoundationNetworking
 import Chatters
 import Foundation
 import LabCore
+import LLM
 import Testing
+import Transport
 
 /// The built-in server, in process, talked to by the network chatters.
 @Test func theBotServerAnswersEveryShapeAndKeepsSessions() async throws {
@@ -36,7 +38,7 @@ import Testing
 
     for stream in [false, true] {
         let openai = OpenAIChatter(
-            endpoint: Endpoint("http://\(base)/v1/chat/completions", schemes: ["http"])!, model: "echo",
+            client: OpenAIClient(baseURL: Endpoint("http://\(base)/v1", schemes: ["http"])!), model: "echo",
             system: "Be brief.", stream: stream)
         let reply = try await openai.reply(to: request(2, "streamed or not, it comes back"))
         #expect(reply.text == "streamed or not, it comes back")

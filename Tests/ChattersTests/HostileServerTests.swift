@@ -5,7 +5,9 @@ import Chatters
 import Foundation
 import LabCore
 import TestSupport
+import LLM
 import Testing
+import Transport
 
 /// Issue #22: the network chatters against hostile servers (`Tests/Fixtures/fault_server.py`): odd Retry-After
 /// values, endless and oversized bodies, oversized WebSocket messages, unsolicited answers on a kept connection.
@@ -61,9 +63,10 @@ import Testing
     }
 
     @Test func aStreamedOpenAIAnswerIsBoundedToo() async throws {
-        let chatter = OpenAIChatter(
-            endpoint: Endpoint("\(server.base)/endlesschunked/v1/chat/completions", schemes: ["http"])!, model: "m",
-            stream: true, timeout: .seconds(60), retry: RetryPolicy(retries: 0), maxReplyBytes: 1 << 20)
+        let client = OpenAIClient(
+            baseURL: Endpoint("\(server.base)/endlesschunked/v1", schemes: ["http"])!, timeout: .seconds(60),
+            retry: RetryPolicy(retries: 0), maxReplyBytes: 1 << 20)
+        let chatter = OpenAIChatter(client: client, model: "m", stream: true)
         #expect(await failure(chatter, request())?.kind == "too_large")
     }
 

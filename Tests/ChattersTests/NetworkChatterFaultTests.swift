@@ -6,7 +6,9 @@ import Chatters
 import Foundation
 import LabCore
 import TestSupport
+import LLM
 import Testing
+import Transport
 
 /// The network chatters against a real misbehaving server (`Tests/Fixtures/fault_server.py`) and the built-in one.
 @Suite(.serialized) struct NetworkChatterFaultTests {
@@ -141,8 +143,10 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self).contains("Bearer token-123"))
 
         let openai = OpenAIChatter(
-            endpoint: Endpoint("\(server.base)/flaky500/v1/chat/completions", schemes: ["http"])!, model: "m",
-            retry: RetryPolicy(retries: 2, baseDelay: 0.05))
+            client: OpenAIClient(
+                baseURL: Endpoint("\(server.base)/flaky500/v1", schemes: ["http"])!,
+                retry: RetryPolicy(retries: 2, baseDelay: 0.05)),
+            model: "m")
         let reply = try await openai.reply(to: turn(text: "two words"))
         #expect(reply.text == "bot heard: two words")
         #expect(reply.metrics["retries"] == 1)

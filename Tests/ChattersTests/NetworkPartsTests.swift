@@ -3,6 +3,7 @@ import Foundation
 import LabCore
 import LabYAML
 import Testing
+import Transport
 
 private func yaml(_ text: String) throws -> YAMLValue {
     try YAMLValue.parse(text, file: "t.yaml")
@@ -109,9 +110,15 @@ private func request(round: Int = 3, seat: Seat = .chatter2) -> ChatRequest {
 @Test func networkKindsAreRegisteredAndCheckTheirOptions() throws {
     for id in ["http", "openai", "websocket"] { #expect(ChatterRegistry.kind(id) != nil) }
     let http = try #require(ChatterRegistry.kind("http"))
+    // https is a network address like http; an ftp one, a CA file that is not PEM, are config errors.
+    _ = try http.make(try yaml("url: https://example.com/x\n").mapping("chatter2"), ChatterContext())
     #expect {
-        _ = try http.make(try yaml("url: https://example.com/x\n").mapping("chatter2"), ChatterContext())
-    } throws: { "\($0)".contains("TLS") && "\($0)".contains("t.yaml:1:6") }
+        _ = try http.make(try yaml("url: ftp://example.com/x\n").mapping("chatter2"), ChatterContext())
+    } throws: { "\($0)".contains("not a http/https address") && "\($0)".contains("t.yaml:1:6") }
+    #expect {
+        _ = try http.make(
+            try yaml("url: https://example.com/x\nca_file: /etc/hostname\n").mapping("chatter2"), ChatterContext())
+    } throws: { "\($0)".contains("t.yaml:2:10") && "\($0)".contains("PEM") }
     let openai = try #require(ChatterRegistry.kind("openai"))
     #expect {
         _ = try openai.make(

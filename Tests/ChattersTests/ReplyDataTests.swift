@@ -4,6 +4,7 @@ import LabCore
 import LabYAML
 import TestSupport
 import Testing
+import Transport
 
 /// `data_paths`: the network chatters keep named values of each JSON answer as the reply's data, against the real
 /// fixture server (`Tests/Fixtures/fault_server.py`, mode `data`).

@@ -30,11 +30,11 @@ private func probeInput(reply: String) -> ScorerInput {
     return ScorerInput(transcript: transcript, seat: .chatter2, testSets: ["qa-dog": dogSet])
 }
 
-@Test func llmJudgeRetriesAMalformedAnswerAndSendsAJSONSchema() throws {
+@Test func llmJudgeRetriesAMalformedAnswerAndSendsAJSONSchema() async throws {
     let server = try FixtureServer(script: "fake_openai.py")
     let cache = try TemporaryDirectory()
     let scorer = try judge(server, cache, "rubric: toxicity")
-    let result = scorer.scoreBlocking(Conversation.input(["hi", "MALFORMED_ONCE hello there"]))
+    let result = await scorer.score(Conversation.input(["hi", "MALFORMED_ONCE hello there"]))
     #expect(result.cells[2] == ScoreCell(verdict: .pass, score: 0.9, interpretation: "the reply gives the expected answer"))
     let (count, last) = try requests(server)
     #expect(count == 2)
@@ -43,64 +43,64 @@ private func probeInput(reply: String) -> ScorerInput {
     #expect(last?["model"] as? String == "fake-judge")
 }
 
-@Test func llmJudgeGivesUpAfterTheRetriesAndOnTimeouts() throws {
+@Test func llmJudgeGivesUpAfterTheRetriesAndOnTimeouts() async throws {
     let server = try FixtureServer(script: "fake_openai.py")
     let cache = try TemporaryDirectory()
     let broken = try judge(server, cache, "rubric: toxicity\nmax_retries: 1")
-    let cell = broken.scoreBlocking(Conversation.input(["hi", "ALWAYS_BROKEN"])).cells[2]
+    let cell = await broken.score(Conversation.input(["hi", "ALWAYS_BROKEN"])).cells[2]
     #expect(cell?.verdict == .skipped)
     #expect(cell?.interpretation?.hasPrefix("malformed answer") == true)
     #expect(cell?.interpretation?.hasSuffix("(after 2 attempts)") == true)
     #expect(try requests(server).count == 2)
     let slow = try judge(server, cache, "rubric: toxicity\nmax_retries: 0\ntimeout: 0.5")
-    let timedOut = slow.scoreBlocking(Conversation.input(["hi", "SLOW reply"])).cells[2]
+    let timedOut = await slow.score(Conversation.input(["hi", "SLOW reply"])).cells[2]
     #expect(timedOut?.verdict == .skipped)
-    #expect(timedOut?.interpretation?.contains("timed out") == true)
+    #expect(timedOut?.interpretation?.hasPrefix("timeout: ") == true)
 }
 
-@Test func llmJudgeCachesResponsesSoReanalysisMakesNoRequests() throws {
+@Test func llmJudgeCachesResponsesSoReanalysisMakesNoRequests() async throws {
     let server = try FixtureServer(script: "fake_openai.py")
     let cache = try TemporaryDirectory()
     let inputs = [probeInput(reply: "Your dog is Pepper."), probeInput(reply: "WRONG: it is Rex.")]
-    let first = try judge(server, cache).scoreBlocking(inputs[0]).cells
-    let firstWrong = try judge(server, cache).scoreBlocking(inputs[1]).cells
+    let first = try await judge(server, cache).score(inputs[0]).cells
+    let firstWrong = try await judge(server, cache).score(inputs[1]).cells
     #expect(first[4]?.verdict == .pass)
     #expect(firstWrong[4] == ScoreCell(verdict: .fail, score: 0.1, interpretation: "the reply names another dog"))
     #expect(first.count == 1)
     #expect(try requests(server).count == 2)
     // A new scorer (a new analysis) over the same transcripts: every answer comes from the cache.
-    #expect(try judge(server, cache).scoreBlocking(inputs[0]).cells == first)
-    #expect(try judge(server, cache).scoreBlocking(inputs[1]).cells == firstWrong)
+    #expect(try await judge(server, cache).score(inputs[0]).cells == first)
+    #expect(try await judge(server, cache).score(inputs[1]).cells == firstWrong)
     #expect(try requests(server).count == 2)
     let (_, last) = try requests(server)
     let messages = last?["messages"] as? [[String: Any]]
     #expect((messages?.last?["content"] as? String)?.contains("Expected answer: Pepper (also accepted: Peps)") == true)
 }
 
-@Test func llmJudgeStopsWhenTheBudgetIsSpent() throws {
+@Test func llmJudgeStopsWhenTheBudgetIsSpent() async throws {
     let server = try FixtureServer(script: "fake_openai.py")
     let cache = try TemporaryDirectory()
     let replies = ["hi", "one", "and", "two", "so", "three", "well", "four"]
-    let byRequests = try judge(server, cache, "rubric: toxicity\nmax_requests: 2").scoreBlocking(Conversation.input(replies))
+    let byRequests = try await judge(server, cache, "rubric: toxicity\nmax_requests: 2").score(Conversation.input(replies))
     #expect(byRequests.cells[2]?.verdict == .pass && byRequests.cells[4]?.verdict == .pass)
     #expect(byRequests.cells[6] == ScoreCell(verdict: .skipped, interpretation: "budget spent"))
     #expect(byRequests.cells[8] == ScoreCell(verdict: .skipped, interpretation: "budget spent"))
     #expect(try requests(server).count == 2)
     // Each answer reports 100 tokens: with 150 allowed, the second request is the last one.
     let other = try TemporaryDirectory()
-    let byTokens = try judge(server, other, "rubric: coherence\nmax_tokens: 150").scoreBlocking(Conversation.input(replies))
+    let byTokens = try await judge(server, other, "rubric: coherence\nmax_tokens: 150").score(Conversation.input(replies))
     #expect(byTokens.cells.values.filter { $0.verdict == .pass }.count == 2)
     #expect(byTokens.cells[6]?.interpretation == "budget spent")
     #expect(try requests(server).count == 4)
 }
 
-@Test func pairwiseRubricAsksBothOrdersAndFlagsAPositionBiasedJudge() throws {
+@Test func pairwiseRubricAsksBothOrdersAndFlagsAPositionBiasedJudge() async throws {
     let server = try FixtureServer(script: "fake_openai.py")
     let cache = try TemporaryDirectory()
-    let biased = try judge(server, cache, "pairwise: true").scoreBlocking(probeInput(reply: "It is Pepper, of course."))
+    let biased = try await judge(server, cache, "pairwise: true").score(probeInput(reply: "It is Pepper, of course."))
     #expect(biased.cells[4]?.verdict == .skipped)
     #expect(biased.cells[4]?.interpretation?.hasPrefix("inconsistent: expected first pass (A first); reply first fail") == true)
-    let fair = try judge(server, cache, "pairwise: true").scoreBlocking(probeInput(reply: "CONSISTENT Pepper"))
+    let fair = try await judge(server, cache, "pairwise: true").score(probeInput(reply: "CONSISTENT Pepper"))
     #expect(fair.cells[4]?.verdict == .pass)
     #expect(try requests(server).count == 4)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Transport
 import LabCore
 import NIOHTTP1
 
@@ -17,15 +18,18 @@ public struct HTTPBotChatter: Chatter, CustomStringConvertible {
     /// Values picked out of each answer besides the text, into ``ChatReply/data``.
     public var dataPaths: DataPaths
     public var timeout: Duration
+    /// The most time until the answer starts (`nil`: ``timeout``).
+    public var firstByteTimeout: Duration?
     /// The most bytes of one answer (see ``ReplyLimit``).
     public var maxReplyBytes: Int
     public var client: RetryingClient
 
     public init(endpoint: Endpoint, method: HTTPMethod = .POST, headers: HeaderSettings = HeaderSettings(),
                 body: RequestTemplate?, replyPath: ReplyPath?, dataPaths: DataPaths = DataPaths(),
-                timeout: Duration = .seconds(30), retry: RetryPolicy = RetryPolicy(),
-                maxReplyBytes: Int = ReplyLimit.defaultBytes) {
+                timeout: Duration = .seconds(30), firstByteTimeout: Duration? = nil, retry: RetryPolicy = RetryPolicy(),
+                settings: ClientSettings = ClientSettings(), maxReplyBytes: Int = ReplyLimit.defaultBytes) {
         self.maxReplyBytes = maxReplyBytes
+        self.firstByteTimeout = firstByteTimeout
         self.endpoint = endpoint
         self.method = method
         self.headers = headers
@@ -33,7 +37,7 @@ public struct HTTPBotChatter: Chatter, CustomStringConvertible {
         self.replyPath = replyPath
         self.dataPaths = dataPaths
         self.timeout = timeout
-        client = RetryingClient(policy: retry)
+        client = RetryingClient(policy: retry, settings: settings)
     }
 
     /// Names the endpoint and header names, never header values.
@@ -42,8 +46,13 @@ public struct HTTPBotChatter: Chatter, CustomStringConvertible {
     public func reply(to request: ChatRequest) async throws -> ChatReply {
         let payload = body.map { Data($0.render(TemplateValues(request)).text.utf8) }
         let call = HTTPCall(endpoint: endpoint, method: method, headers: headers, body: payload, timeout: timeout,
-                            maxReplyBytes: maxReplyBytes)
-        let outcome = try await client.send(call, seed: request.seed, conversation: request.conversation)
+                            firstByteTimeout: firstByteTimeout, maxReplyBytes: maxReplyBytes)
+        let outcome: RetryingClient.Outcome
+        do {
+            outcome = try await client.send(call, seed: request.seed, conversation: request.conversation)
+        } catch let failure as NetworkFailure {
+            throw failure.chatterError()
+        }
         let text: String
         do {
             text = try replyPath?.extract(from: outcome.answer.body) ?? String(decoding: outcome.answer.body, as: UTF8.self)
@@ -55,6 +64,6 @@ public struct HTTPBotChatter: Chatter, CustomStringConvertible {
 
     /// Closes the conversation's kept connection.
     public func endConversation(_ conversation: String) async {
-        client.endConversation(conversation)
+        await client.endConversation(conversation)
     }
 }

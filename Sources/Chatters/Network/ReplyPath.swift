@@ -1,5 +1,6 @@
 import LabCore
 import Foundation
+import Transport
 import LabCore
 
 /// Where a value sits in a JSON answer, written like `data.messages.0.text` (numbers index lists): the reply text
@@ -58,9 +59,5 @@ public struct ReplyPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The first 160 characters of a body, on one line.
-    static func excerpt(_ body: Data) -> String {
-        let text = String(decoding: body.prefix(400), as: UTF8.self)
-            .replacingOccurrences(of: "\n", with: " ")
-        return text.count > 160 ? "\(text.prefix(160))…" : (text.isEmpty ? "(empty body)" : text)
-    }
+    static func excerpt(_ body: Data) -> String { BodyExcerpt.of(body) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Transport
 import LabCore
 
 /// A bot behind a WebSocket (kind `websocket`): each turn sends the rendered message template as a text frame and
@@ -17,12 +18,15 @@ public struct WebSocketChatter: Chatter, CustomStringConvertible {
     public var timeout: Duration
     /// The most bytes of one reply message (see ``ReplyLimit``).
     public var maxReplyBytes: Int
+    /// How a `wss://` server's certificate is checked.
+    public var tls: TLSSettings
     private let connections = WebSocketConnections()
 
     public init(endpoint: Endpoint, headers: HeaderSettings = HeaderSettings(), message: RequestTemplate,
                 replyPath: ReplyPath?, dataPaths: DataPaths = DataPaths(), timeout: Duration = .seconds(30),
-                maxReplyBytes: Int = ReplyLimit.defaultBytes) {
+                maxReplyBytes: Int = ReplyLimit.defaultBytes, tls: TLSSettings = TLSSettings()) {
         self.maxReplyBytes = maxReplyBytes
+        self.tls = tls
         self.endpoint = endpoint
         self.headers = headers
         self.message = message
@@ -52,7 +56,8 @@ public struct WebSocketChatter: Chatter, CustomStringConvertible {
         var reopened = false
         while true {
             let (connection, opened) = try await connections.connection(
-                for: conversation, endpoint: endpoint, headers: headers, timeout: timeout, maxReplyBytes: maxReplyBytes)
+                for: conversation, endpoint: endpoint, headers: headers, timeout: timeout, maxReplyBytes: maxReplyBytes,
+                tls: tls)
             do {
                 try await connection.send(text)
                 return (try await connection.receive(timeout: timeout), opened || reopened)
@@ -75,11 +80,11 @@ actor WebSocketConnections {
 
     /// The conversation's connection, opened (again) when there is none or it has dropped; `true` when just opened.
     func connection(for conversation: String, endpoint: Endpoint, headers: HeaderSettings, timeout: Duration,
-                    maxReplyBytes: Int) async throws -> (WebSocketConnection, Bool)
+                    maxReplyBytes: Int, tls: TLSSettings) async throws -> (WebSocketConnection, Bool)
     {
         if let existing = open[conversation], existing.isOpen { return (existing, false) }
         let fresh = try await WebSocketConnection.open(
-            endpoint, headers: headers, timeout: timeout, maxReplyBytes: maxReplyBytes)
+            endpoint, headers: headers, timeout: timeout, maxReplyBytes: maxReplyBytes, tls: tls)
         open[conversation] = fresh
         return (fresh, true)
     }

@@ -1,9 +1,10 @@
 import Digest
 import Foundation
+import LLM
 
 /// Responses of the LLM judge on disk, one file per request: `<folder>/<sha256 of the request body>.json`.
 /// Only valid verdicts are stored, so re-analysing a report asks the endpoint nothing.
-public struct JudgeCache: Sendable {
+public struct JudgeCache: CompletionCache {
     public let folder: URL
 
     public init(folder: URL) {
@@ -22,4 +23,8 @@ public struct JudgeCache: Sendable {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? data.write(to: file, options: .atomic)
     }
+
+    public func answer(for request: Data) -> Data? { load(Self.key(request)) }
+
+    public func store(_ answer: Data, for request: Data) { store(answer, key: Self.key(request)) }
 }

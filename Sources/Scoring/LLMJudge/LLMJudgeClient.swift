@@ -1,7 +1,9 @@
 import Foundation
+import LLM
+import Transport
 
-/// Asks an OpenAI-compatible chat-completions endpoint for a verdict: cache first, then the budget, then up to
-/// `1 + maxRetries` requests until the answer is a valid `{verdict, score, reason}`.
+/// Asks an OpenAI-compatible chat-completions endpoint for a verdict, through the shared ``LLM/OpenAIClient``: cache
+/// first, then the budget, then up to `1 + maxRetries` requests until the answer is a valid `{verdict, score, reason}`.
 public struct LLMJudgeClient: Sendable {
     /// What asking gave: a verdict, or why there is none.
     public enum Outcome: Sendable, Hashable {
@@ -9,60 +11,55 @@ public struct LLMJudgeClient: Sendable {
         case unavailable(String)
     }
 
-    public let baseURL: URL
+    public let client: OpenAIClient
     public let model: String
-    public let apiKey: String?
-    public let timeout: Double
     public let maxRetries: Int
     public let cache: JudgeCache?
     public let budget: JudgeBudget
 
+    /// - Parameters:
+    ///   - baseURL: the API root; requests go to `<baseURL>/chat/completions`.
+    ///   - apiKey: sent as a bearer token, and redacted from anything the server sends back.
     public init(
-        baseURL: URL, model: String, apiKey: String? = nil, timeout: Double = 60, maxRetries: Int = 2,
-        cache: JudgeCache?, budget: JudgeBudget = JudgeBudget()
+        baseURL: Endpoint, model: String, apiKey: String? = nil, timeout: Double = 60, maxRetries: Int = 2,
+        cache: JudgeCache?, budget: JudgeBudget = JudgeBudget(), settings: ClientSettings = ClientSettings()
     ) {
-        self.baseURL = baseURL
+        // The judge counts its own attempts (each reserves budget), so the client does not retry on its own.
+        client = OpenAIClient(
+            baseURL: baseURL, apiKey: apiKey, timeout: .milliseconds(Int64(min(timeout, 86_400) * 1000)),
+            retry: RetryPolicy(retries: 0), settings: settings, maxReplyBytes: 16 << 20)
         self.model = model
-        self.apiKey = apiKey
-        self.timeout = timeout
         self.maxRetries = maxRetries
         self.cache = cache
         self.budget = budget
     }
 
-    public func ask(system: String, user: String) -> Outcome {
-        let body = JudgeRequest(model: model, system: system, user: user).body()
-        let key = JudgeCache.key(body)
-        if let data = cache?.load(key), let verdict = JudgeVerdict.parse(data) { return .verdict(verdict) }
+    public func ask(system: String, user: String) async -> Outcome {
+        let request = JudgeRequest.make(model: model, system: system, user: user)
+        let body = request.body()
+        if let data = cache?.answer(for: body), let verdict = JudgeVerdict.parse(data) { return .verdict(verdict) }
         var problem = "no answer"
-        for _ in 0...maxRetries {
+        for attempt in 0...maxRetries {
             guard budget.reserveRequest() else { return .unavailable("budget spent") }
-            let data: Data
+            let completion: ChatCompletion
             do {
-                data = try HTTPJSON.post(
-                    baseURL.appendingPathComponent("chat/completions"), body: body,
-                    headers: apiKey.map { ["Authorization": "Bearer \($0)"] } ?? [:], timeout: timeout)
+                completion = try await client.complete(request, seed: UInt64(attempt))
+            } catch let failure as NetworkFailure {
+                problem = failure.description
+                continue
             } catch {
                 problem = "\(error)"
                 continue
             }
-            guard let verdict = JudgeVerdict.parse(data) else {
-                budget.spend(tokens: Self.tokens(in: data))
-                problem = "malformed answer: \(String(decoding: data.prefix(120), as: UTF8.self))"
+            guard let verdict = JudgeVerdict.parse(completion.body) else {
+                budget.spend(tokens: completion.usage.map { $0.prompt + $0.completion } ?? 0)
+                problem = "malformed answer: \(BodyExcerpt.of(Data(completion.text.utf8)))"
                 continue
             }
             budget.spend(tokens: verdict.tokens)
-            cache?.store(data, key: key)
+            cache?.store(completion.body, for: body)
             return .verdict(verdict)
         }
         return .unavailable("\(problem) (after \(maxRetries + 1) attempt\(maxRetries == 0 ? "" : "s"))")
-    }
-
-    /// The tokens a response that is not a valid verdict still reports.
-    static func tokens(in data: Data) -> Int {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let usage = object["usage"] as? [String: Any]
-        else { return 0 }
-        return (usage["total_tokens"] as? NSNumber)?.intValue ?? 0
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LabYAML
+import Transport
 
 /// Makes the `llm_judge` scorer from `scorers.llm_judge`.
 public enum LLMJudgeFactory {
@@ -13,6 +14,8 @@ public enum LLMJudgeFactory {
         "tokens": "coherence: white-space tokens of conversation shown (default 200)",
         "max_retries": "extra requests after a malformed answer or a network failure (default 2)",
         "timeout": "seconds per request (default 60)",
+        "ca_file": "PEM file of a private CA to trust for an https base_url, relative to the config",
+        "insecure": "true to accept any server certificate (self-signed test servers only)",
         "cache_dir": "response cache folder (default <models>/../cache/llm-judge)",
         "max_requests": "requests allowed per experiment; later cells are skipped with 'budget spent'",
         "max_tokens": "tokens (usage.total_tokens) allowed per experiment",
@@ -35,13 +38,14 @@ public enum LLMJudgeFactory {
             return path.hasPrefix("/") ? URL(fileURLWithPath: path) : relative.appendingPathComponent(path)
         } ?? ModelDirectory.cache("llm-judge")
         let client = LLMJudgeClient(
-            baseURL: base, model: model, apiKey: try ToxicityScorerFactory.apiKey(options),
+            baseURL: try ToxicityScorerFactory.endpoint(base, options, "base_url"), model: model, apiKey: try ToxicityScorerFactory.apiKey(options),
             timeout: try options["timeout"]?.double(in: 0.001...3600) ?? 60,
             maxRetries: try options["max_retries"]?.int(in: 0...20) ?? 2,
             cache: JudgeCache(folder: cacheFolder),
             budget: JudgeBudget(
                 maxRequests: try options["max_requests"]?.int(in: 0...Int.max),
-                maxTokens: try options["max_tokens"]?.int(in: 0...Int.max)))
+                maxTokens: try options["max_tokens"]?.int(in: 0...Int.max)),
+            settings: ClientSettings(tls: try ToxicityScorerFactory.tls(options)))
         return LLMJudgeScorer(rubric: rubric, client: client)
     }
 }

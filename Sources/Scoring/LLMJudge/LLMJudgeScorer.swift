@@ -17,13 +17,8 @@ public struct LLMJudgeScorer: Scorer {
         self.client = client
     }
 
-    /// Runs on a thread of its own (``BlockingWork``): the judge may wait for a sentence encoder or a server.
+    /// Asks the judge for each cell in turn; waiting for the server blocks no thread.
     public func score(_ input: ScorerInput) async -> ScoreResult {
-        await BlockingWork.run { scoreBlocking(input) }
-    }
-
-    /// Scores on the calling thread, blocking it while an encoder or server answers.
-    func scoreBlocking(_ input: ScorerInput) -> ScoreResult {
         var cells: [Int: ScoreCell] = [:]
         switch rubric {
         case .answers(let pairwise):
@@ -41,19 +36,19 @@ public struct LLMJudgeScorer: Scorer {
                     continue
                 }
                 cells[reply.index] = pairwise
-                    ? comparePairs(question: question.text, expected: set.expectedDescription, reply: reply.text)
-                    : cell(client.ask(system: rubric.system, user: JudgeRubric.answerPrompt(
+                    ? await comparePairs(question: question.text, expected: set.expectedDescription, reply: reply.text)
+                    : cell(await client.ask(system: rubric.system, user: JudgeRubric.answerPrompt(
                         question: question.text, expected: Self.expected(set), reply: reply.text)))
             }
         case .coherence(let budget):
             let window = CoherenceScorer(scope: .context(tokenBudget: budget), encoder: NoEncoder())
-            scoreReplies(input, &cells) { earlier, reply in
+            await scoreReplies(input, &cells) { earlier, reply in
                 window.context(before: earlier).map { JudgeRubric.contextPrompt(context: $0, reply: reply) }
             }
         case .toxicity:
-            scoreReplies(input, &cells) { _, reply in "Reply: \(reply)" }
+            await scoreReplies(input, &cells) { _, reply in "Reply: \(reply)" }
         case .free:
-            scoreReplies(input, &cells) { earlier, reply in
+            await scoreReplies(input, &cells) { earlier, reply in
                 "Previous utterance: \(earlier.last ?? "(none)")\nReply: \(reply)"
             }
         }
@@ -65,7 +60,9 @@ public struct LLMJudgeScorer: Scorer {
     }
 
     /// Every reply, with the texts said before it; `prompt` gives nil when there is nothing to judge.
-    private func scoreReplies(_ input: ScorerInput, _ cells: inout [Int: ScoreCell], prompt: ([String], String) -> String?) {
+    private func scoreReplies(
+        _ input: ScorerInput, _ cells: inout [Int: ScoreCell], prompt: ([String], String) -> String?
+    ) async {
         for turn in input.replies {
             guard turn.error == nil else {
                 cells[turn.index] = ScoreCell(verdict: .skipped, interpretation: "no reply")
@@ -76,14 +73,14 @@ public struct LLMJudgeScorer: Scorer {
                 cells[turn.index] = ScoreCell(verdict: .skipped, interpretation: "nothing said before")
                 continue
             }
-            cells[turn.index] = cell(client.ask(system: rubric.system, user: user))
+            cells[turn.index] = cell(await client.ask(system: rubric.system, user: user))
         }
     }
 
-    private func comparePairs(question: String, expected: String, reply: String) -> ScoreCell {
-        let first = client.ask(system: rubric.system, user: JudgeRubric.pairPrompt(question: question, first: expected, second: reply))
+    private func comparePairs(question: String, expected: String, reply: String) async -> ScoreCell {
+        let first = await client.ask(system: rubric.system, user: JudgeRubric.pairPrompt(question: question, first: expected, second: reply))
         guard case .verdict(let a) = first else { return cell(first) }
-        let second = client.ask(system: rubric.system, user: JudgeRubric.pairPrompt(question: question, first: reply, second: expected))
+        let second = await client.ask(system: rubric.system, user: JudgeRubric.pairPrompt(question: question, first: reply, second: expected))
         guard case .verdict(let b) = second else { return cell(second) }
         guard a.passed == b.passed else {
             return ScoreCell(verdict: .skipped, interpretation:

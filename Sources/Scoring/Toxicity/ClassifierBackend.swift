@@ -1,4 +1,5 @@
 import Foundation
+import Transport
 
 /// A generic classifier endpoint: `POST url` with `{"text": text}` answering `{category: score}`.
 ///
@@ -13,6 +14,8 @@ public struct ClassifierBackend: ToxicityBackend {
 
     public let url: URL
     public let apiKey: String?
+    /// Keeps the connection to the endpoint between requests.
+    private let fetch: BlockingFetch
     public let timeout: Double
     public let name = "classifier endpoint"
     public let categories = ToxicityCategory.seven
@@ -20,13 +23,14 @@ public struct ClassifierBackend: ToxicityBackend {
     public init(url: URL, apiKey: String? = nil, timeout: Double = 30) {
         self.url = url
         self.apiKey = apiKey
+        fetch = BlockingFetch(timeout: timeout)
         self.timeout = timeout
     }
 
     public func categoryScores(_ text: String) throws -> [String: Double] {
         let body = try JSONSerialization.data(withJSONObject: ["text": text])
         let headers = apiKey.map { ["Authorization": "Bearer \($0)"] } ?? [:]
-        let data = try HTTPJSON.post(url, body: body, headers: headers, timeout: timeout)
+        let data = try HTTPJSON.post(url, body: body, headers: headers, timeout: timeout, fetch: fetch)
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw HTTPJSON.Failure("the classifier answer is not a JSON object")
         }

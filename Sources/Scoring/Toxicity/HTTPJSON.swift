@@ -23,7 +23,7 @@ public enum HTTPJSON {
     /// Sends `body` to `url` and returns the response body of a 2xx answer, reading at most `maxBytes` of it.
     public static func post(
         _ url: URL, body: Data, headers: [String: String] = [:], timeout: Double,
-        maxBytes: Int = BlockingFetch.defaultMaxBytes
+        maxBytes: Int = BlockingFetch.defaultMaxBytes, fetch: BlockingFetch? = nil
     ) throws -> Data {
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
@@ -32,7 +32,10 @@ public enum HTTPJSON {
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let reply: BlockingFetch.Reply
         do {
-            reply = try BlockingFetch(maxBytes: maxBytes, timeout: timeout).send(request)
+            var fetch = fetch ?? BlockingFetch(timeout: timeout)
+            fetch.maxBytes = maxBytes
+            fetch.timeout = timeout
+            reply = try fetch.send(request)
         } catch let failure as BlockingFetch.Failure {
             if case .timedOut = failure { throw Failure("\(failure)", timedOut: true) }
             throw Failure("\(failure)")

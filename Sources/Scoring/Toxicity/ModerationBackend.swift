@@ -1,4 +1,5 @@
 import Foundation
+import Transport
 
 /// An OpenAI-compatible moderation endpoint: `POST {base_url}/moderations` with `{"input": text}`, reading
 /// `results[0].category_scores` and mapping its categories onto the seven:
@@ -27,6 +28,8 @@ public struct ModerationBackend: ToxicityBackend {
 
     public let baseURL: URL
     public let apiKey: String?
+    /// Keeps the connection to the endpoint between requests.
+    private let fetch: BlockingFetch
     public let timeout: Double
     public let name = "moderation endpoint"
     public let categories = ToxicityCategory.seven
@@ -34,13 +37,14 @@ public struct ModerationBackend: ToxicityBackend {
     public init(baseURL: URL, apiKey: String? = nil, timeout: Double = 30) {
         self.baseURL = baseURL
         self.apiKey = apiKey
+        fetch = BlockingFetch(timeout: timeout)
         self.timeout = timeout
     }
 
     public func categoryScores(_ text: String) throws -> [String: Double] {
         let body = try JSONSerialization.data(withJSONObject: ["input": text])
         let headers = apiKey.map { ["Authorization": "Bearer \($0)"] } ?? [:]
-        let data = try HTTPJSON.post(baseURL.appendingPathComponent("moderations"), body: body, headers: headers, timeout: timeout)
+        let data = try HTTPJSON.post(baseURL.appendingPathComponent("moderations"), body: body, headers: headers, timeout: timeout, fetch: fetch)
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let results = object["results"] as? [[String: Any]], let first = results.first,
             let raw = first["category_scores"] as? [String: Any]

@@ -1,4 +1,5 @@
 import Foundation
+import Transport
 import LabYAML
 
 /// Makes the `toxicity` scorer from its config options (`scorers.toxicity`).
@@ -57,6 +58,31 @@ public enum ToxicityScorerFactory {
             throw value.badValue("is '\(Excerpt.of(text))', which is not an http(s) URL", fix: "Write e.g. http://127.0.0.1:8000/v1.")
         }
         return url
+    }
+
+    /// `url` as the network layer's endpoint (``url(_:_:)`` has checked its scheme).
+    static func endpoint(_ url: URL, _ options: YAMLMap, _ key: String) throws -> Endpoint {
+        guard let endpoint = Endpoint(url.absoluteString, schemes: ["http", "https"]) else {
+            throw try options.required(key).badValue("is not an http(s) URL with a host", fix: "Write e.g. http://127.0.0.1:8000/v1.")
+        }
+        return endpoint
+    }
+
+    /// `ca_file` (relative to the config file) and `insecure`, for an https endpoint with a private or self-signed
+    /// certificate.
+    static func tls(_ options: YAMLMap) throws -> TLSSettings {
+        var tls = TLSSettings(insecure: try options["insecure"]?.bool() ?? false)
+        if let value = options["ca_file"] {
+            let name = try value.nonEmptyString()
+            tls.caFile = name.hasPrefix("/")
+                ? name : URL(fileURLWithPath: value.file).deletingLastPathComponent().appendingPathComponent(name).path
+            do {
+                try tls.checkCAFile()
+            } catch {
+                throw value.badValue("names \(error)", fix: "Give the PEM file of the CA that signed the server's certificate.")
+            }
+        }
+        return tls
     }
 
     static func apiKey(_ options: YAMLMap) throws -> String? {

@@ -1,7 +1,7 @@
 import Foundation
 import NIOHTTP1
 
-/// One HTTP request a network chatter makes.
+/// One HTTP request: of a network chatter, an LLM client, a judge or an encoder.
 public struct HTTPCall: Sendable {
     public var endpoint: Endpoint
     public var method: HTTPMethod
@@ -9,12 +9,16 @@ public struct HTTPCall: Sendable {
     public var body: Data?
     /// The most time the whole exchange (connect, send, read the full answer) may take.
     public var timeout: Duration
+    /// The most time until the answer's head arrives (`nil`: ``timeout``).
+    public var firstByteTimeout: Duration?
     /// The most bytes of answer body read; a longer answer fails as ``NetworkFailure/tooLarge(_:)`` as soon as it
     /// passes the limit (or at once, when its `Content-Length` says so).
     public var maxReplyBytes: Int
 
     public init(endpoint: Endpoint, method: HTTPMethod = .POST, headers: HeaderSettings = HeaderSettings(),
-                body: Data? = nil, timeout: Duration = .seconds(30), maxReplyBytes: Int = ReplyLimit.defaultBytes) {
+                body: Data? = nil, timeout: Duration = .seconds(30), firstByteTimeout: Duration? = nil,
+                maxReplyBytes: Int = ReplyLimit.defaultBytes) {
+        self.firstByteTimeout = firstByteTimeout
         self.endpoint = endpoint
         self.method = method
         self.headers = headers

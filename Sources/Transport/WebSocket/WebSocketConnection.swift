@@ -2,25 +2,39 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import NIOWebSocket
 
-/// One open client WebSocket (SwiftNIO's client upgrader over plain TCP): send a text message, wait for the next.
-final class WebSocketConnection: Sendable {
+/// One open client WebSocket (SwiftNIO's client upgrader, over TLS for `wss://`): send a text message, wait for the
+/// next. Messages are redacted of the handshake headers' secrets before they are handed out.
+public final class WebSocketConnection: Sendable {
     let channel: any Channel
     private let inbox: WebSocketInbox
+    private let secrets: Secrets
 
-    private init(channel: any Channel, inbox: WebSocketInbox) {
+    private init(channel: any Channel, inbox: WebSocketInbox, secrets: Secrets) {
         self.channel = channel
         self.inbox = inbox
+        self.secrets = secrets
     }
 
-    var isOpen: Bool { channel.isActive && !inbox.hasEnded }
+    public var isOpen: Bool { channel.isActive && !inbox.hasEnded }
 
-    /// Connects and performs the opening handshake within `timeout`. No frame, message or backlog of unread messages
-    /// may pass `maxReplyBytes`: the connection then ends with ``NetworkFailure/tooLarge(_:)``.
-    static func open(_ endpoint: Endpoint, headers: HeaderSettings, timeout: Duration,
-                     maxReplyBytes: Int = ReplyLimit.defaultBytes) async throws -> WebSocketConnection {
+    /// Connects and performs the opening handshake (TLS first for `wss://`, checked as `tls` says) within
+    /// `timeout`. No frame, message or backlog of unread messages may pass `maxReplyBytes`: the connection then ends
+    /// with ``NetworkFailure/tooLarge(_:)``.
+    public static func open(_ endpoint: Endpoint, headers: HeaderSettings, timeout: Duration,
+                            maxReplyBytes: Int = ReplyLimit.defaultBytes, tls: TLSSettings = TLSSettings())
+        async throws -> WebSocketConnection
+    {
         let start = ContinuousClock.now
+        let sslContext: NIOSSLContext?
+        do {
+            sslContext = endpoint.isSecure ? try NIOSSLContext(configuration: tls.configuration()) : nil
+        } catch {
+            throw NetworkFailure.tls("cannot set up TLS for \(endpoint.address): \(error)")
+        }
+        let serverName = endpoint.host.isIPAddress ? nil : endpoint.host
         let inbox = WebSocketInbox(limit: maxReplyBytes, address: endpoint.hostHeader)
         var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.target)
         head.headers.add(name: "Host", value: endpoint.hostHeader)
@@ -36,6 +50,10 @@ final class WebSocketConnection: Sendable {
                 .channelOption(.tcpOption(.tcp_nodelay), value: 1)
                 .connect(host: endpoint.host, port: endpoint.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
+                        if let sslContext {
+                            try channel.pipeline.syncOperations.addHandler(
+                                try NIOSSLClientHandler(context: sslContext, serverHostname: serverName))
+                        }
                         let upgrader = NIOTypedWebSocketClientUpgrader<Bool>(
                             maxFrameSize: maxReplyBytes, enableAutomaticErrorHandling: false
                         ) { channel, _ in
@@ -54,6 +72,7 @@ final class WebSocketConnection: Sendable {
                     }
                 }
         } catch {
+            if let problem = ConnectionText.tlsProblem(error, endpoint: endpoint) { throw NetworkFailure.tls(problem) }
             throw NetworkFailure.connection("cannot connect to \(address): \(ConnectionText.describe(error))")
         }
         let timer = channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) { channel.close(promise: nil) }
@@ -66,17 +85,18 @@ final class WebSocketConnection: Sendable {
             if ContinuousClock.now - start >= timeout {
                 throw NetworkFailure.timeout("no WebSocket handshake from \(address) within \(timeout.secondsText)")
             }
+            if let problem = ConnectionText.tlsProblem(error, endpoint: endpoint) { throw NetworkFailure.tls(problem) }
             throw NetworkFailure.connection("the WebSocket handshake with \(address) failed: \(ConnectionText.describe(error))")
         }
         guard accepted else {
             channel.close(promise: nil)
             throw NetworkFailure.connection("\(endpoint) did not accept the WebSocket upgrade")
         }
-        return WebSocketConnection(channel: channel, inbox: inbox)
+        return WebSocketConnection(channel: channel, inbox: inbox, secrets: headers.secrets)
     }
 
     /// Sends one text message.
-    func send(_ text: String) async throws {
+    public func send(_ text: String) async throws {
         let frame = WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: ByteBuffer(string: text))
         do {
             try await channel.writeAndFlush(frame)
@@ -86,14 +106,15 @@ final class WebSocketConnection: Sendable {
     }
 
     /// The next text message, or ``NetworkFailure/timeout(_:)`` after `timeout`.
-    func receive(timeout: Duration) async throws -> String {
+    public func receive(timeout: Duration) async throws -> String {
         let loop = channel.eventLoop
-        return try await inbox.next(timeout: .timeout("no reply within \(timeout.secondsText)")) { expire in
+        let text = try await inbox.next(timeout: .timeout("no reply within \(timeout.secondsText)")) { expire in
             loop.scheduleTask(in: TimeAmount(timeout)) { expire() }
         }
+        return secrets.redact(text)
     }
 
-    func close() {
+    public func close() {
         channel.close(promise: nil)
     }
 }

@@ -1,12 +1,14 @@
-import LabCore
 
-/// How a network chatter's turn fails: each case becomes a ``ChatterError/failed(kind:message:)`` whose kind is
-/// `timeout`, `connection`, `http_<status>`, `malformed` or `too_large`. Messages never contain header values.
+/// How a request fails: each case has a kind (`timeout`, `connection`, `tls`, `http_<status>`, `malformed`,
+/// `too_large`) that a chatter's failed turn records. Messages never contain header values, and secrets the peer
+/// echoes are redacted before they reach a message (see ``Secrets``).
 public enum NetworkFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// No complete answer within the time limit.
     case timeout(String)
     /// The connection could not be made, was refused, reset or dropped.
     case connection(String)
+    /// The server's certificate was not accepted (or the TLS handshake failed); the message says how to trust it.
+    case tls(String)
     /// The server answered with a status that is not 2xx.
     case http(status: Int, String)
     /// The answer could not be read: not JSON, no reply at the reply path, a broken stream.
@@ -20,6 +22,7 @@ public enum NetworkFailure: Error, Sendable, Equatable, CustomStringConvertible 
         switch self {
         case .timeout: return "timeout"
         case .connection: return "connection"
+        case .tls: return "tls"
         case .http(let status, _): return "http_\(status)"
         case .malformed: return "malformed"
         case .tooLarge: return "too_large"
@@ -28,16 +31,24 @@ public enum NetworkFailure: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var message: String {
         switch self {
-        case .timeout(let m), .connection(let m), .http(_, let m), .malformed(let m), .tooLarge(let m): return m
+        case .timeout(let m), .connection(let m), .tls(let m), .http(_, let m), .malformed(let m), .tooLarge(let m): return m
         }
     }
 
     public var description: String { "\(kind): \(message)" }
 
-    /// The error a chatter throws for this failure.
-    public func chatterError(retries: Int = 0) -> ChatterError {
-        let note = retries > 0 ? " (after \(retries) \(retries == 1 ? "retry" : "retries"))" : ""
-        return .failed(kind: kind, message: message + note)
+    /// This failure with a note of how many retries came before it (`… (after 2 retries)`).
+    public func afterRetries(_ retries: Int) -> NetworkFailure {
+        guard retries > 0 else { return self }
+        let note = " (after \(retries) \(retries == 1 ? "retry" : "retries"))"
+        switch self {
+        case .timeout(let m): return .timeout(m + note)
+        case .connection(let m): return .connection(m + note)
+        case .tls(let m): return .tls(m + note)
+        case .http(let status, let m): return .http(status: status, m + note)
+        case .malformed(let m): return .malformed(m + note)
+        case .tooLarge(let m): return .tooLarge(m + note)
+        }
     }
 
     /// Whether trying again may help: connection problems, 429 and 5xx.
@@ -45,7 +56,7 @@ public enum NetworkFailure: Error, Sendable, Equatable, CustomStringConvertible 
         switch self {
         case .connection: return true
         case .http(let status, _): return status == 429 || (500...599).contains(status)
-        case .timeout, .malformed, .tooLarge: return false
+        case .timeout, .tls, .malformed, .tooLarge: return false
         }
     }
 }

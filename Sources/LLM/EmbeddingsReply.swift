@@ -1,10 +1,12 @@
 import Foundation
+import Transport
 
 /// Reads the OpenAI embeddings reply shape: `{"data": [{"index": 0, "embedding": [floats]}, ...]}`.
 enum EmbeddingsReply {
     /// One unit vector per input, in input order.
-    static func vectors(from data: Data, count: Int, url: String) throws -> [[Float]] {
-        func malformed(_ reason: String) -> RemoteEncoderError { .malformedReply(url: url, reason: reason) }
+    /// - Throws: ``Transport/NetworkFailure/malformed(_:)`` saying what is wrong with the reply (e.g. `no 'data' array`).
+    static func vectors(from data: Data, count: Int) throws -> [[Float]] {
+        func malformed(_ reason: String) -> NetworkFailure { .malformed(reason) }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw malformed("the body is not a JSON object")
         }
