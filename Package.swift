@@ -49,7 +49,7 @@ let package = Package(
             dependencies: ["LabCore", "LabYAML"] + nio),
         .target(
             name: "BotServer",
-            dependencies: ["LabCore", "Chatters"] + nio),
+            dependencies: ["LabCore", "Chatters", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio),
         .target(name: "Scoring", dependencies: ["LabCore", "LabYAML", "Digest", "Transport"]),
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),
