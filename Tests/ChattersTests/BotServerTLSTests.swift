@@ -5,84 +5,82 @@ import LabCore
 import Testing
 import TestSupport
 
-/// The built-in server over real TLS, with a CA made by openssl for the test; curl and Python's ssl module are the
-/// clients, so certificates are verified by code other than the server's.
+/// The built-in server over real TLS (`chatlab serve --tls-cert --tls-key`, in a process of its own so that no test
+/// of this process can hold up its threads), with a CA made by openssl for the test; curl and Python's ssl module are
+/// the clients, so certificates are verified by code other than the server's.
 @Suite struct BotServerTLSTests {
-    /// Serves the echo bot with `certificate` and `key` until `body` returns.
-    private func serving(certificate: String, key: String, _ body: (BotServer) async throws -> Void) async throws {
-        let tls = try ServerTLS(certificateFile: certificate, keyFile: key)
-        let server = try await BotServer.bind(host: "127.0.0.1", port: 0, chatter: EchoChatter(), model: "echo", tls: tls)
-        let running = Task { try await server.run() }
-        defer { running.cancel() }
-        try await body(server)
-        await server.close()
+    /// Serves the echo bot with `certificate` and `key`.
+    private func serving(certificate: String, key: String) throws -> ServerProcess {
+        try ServerProcess.chatlabServe(bot: "echo", extra: ["--tls-cert", certificate, "--tls-key", key])
     }
 
     private let hello = #"{"session": "s", "message": "hi over tls"}"#
 
-    /// curl, off the cooperative pool (the server in this process answers on it).
-    private func curl(_ url: String, caFile: String? = nil, body: String? = nil) async throws -> ChildProcess.Result {
-        let body = body ?? hello
-        return try await BlockingWork.run(throwing: { try Curl.post(url, body: body, caFile: caFile) })
+    private func curl(_ url: String, caFile: String? = nil, body: String? = nil) throws -> ChildProcess.Result {
+        try Curl.post(url, body: body ?? hello, caFile: caFile)
     }
 
-    /// `Tests/Fixtures/wss_say.py`, off the cooperative pool.
-    private func wssSay(_ url: String, trusting caFile: String, _ message: String) async throws -> ChildProcess.Result {
+    /// `Tests/Fixtures/wss_say.py`: one message over WSS, trusting only `caFile`.
+    private func wssSay(_ url: String, trusting caFile: String, _ message: String) throws -> ChildProcess.Result {
         let script = "\(ChatlabProcess.root)/Tests/Fixtures/wss_say.py"
-        return try await BlockingWork.run(throwing: {
-            try ChildProcess.run("/usr/bin/env", ["python3", script, caFile, url, message])
-        })
+        return try ChildProcess.run("/usr/bin/env", ["python3", script, caFile, url, message])
     }
 
-    @Test func httpsAnswersAClientThatTrustsTheCAAndOnlyThatClient() async throws {
+    @Test func httpsAnswersAClientThatTrustsTheCAAndOnlyThatClient() throws {
         let ca = try ThrowawayCA.make()
-        try await serving(certificate: ca.certFile, key: ca.keyFile) { server in
-            #expect(server.scheme == "https")
-            let url = "https://127.0.0.1:\(server.port)/chat"
-            let untrusted = try await curl(url)
-            #expect(untrusted.status == Curl.untrustedCertificate, "\(untrusted.stderr)")
-            #expect(untrusted.stderr.contains("certificate"))
-            let plain = try await curl("http://127.0.0.1:\(server.port)/chat")
-            #expect(plain.status != 0, "plain HTTP must not be answered on the TLS port")
+        let server = try serving(certificate: ca.certFile, key: ca.keyFile)
+        let url = "https://127.0.0.1:\(server.port)/chat"
+        let untrusted = try curl(url)
+        #expect(untrusted.status == Curl.untrustedCertificate, "\(untrusted.stderr)")
+        #expect(untrusted.stderr.contains("certificate"))
+        let plain = try curl("http://127.0.0.1:\(server.port)/chat")
+        #expect(plain.status != 0, "plain HTTP must not be answered on the TLS port")
 
-            // The failed handshakes above cost the server nothing: it still answers, by IP and by name.
-            for host in ["127.0.0.1", "localhost"] {
-                let trusted = try await curl("https://\(host):\(server.port)/chat", caFile: ca.caFile)
-                #expect(trusted.status == 0, "\(trusted.stderr)")
-                #expect(try JSON.parse(trusted.stdoutData)["reply"]?.scalarText == "hi over tls")
-            }
-            let completions = try await curl(
-                "https://127.0.0.1:\(server.port)/v1/chat/completions", caFile: ca.caFile,
-                body: #"{"messages": [{"role": "user", "content": "and the OpenAI shape"}]}"#)
-            #expect(completions.stdout.contains("and the OpenAI shape"), "\(completions.stderr)")
+        // The failed handshakes above cost the server nothing: it still answers, by IP and by name.
+        for host in ["127.0.0.1", "localhost"] {
+            let trusted = try curl("https://\(host):\(server.port)/chat", caFile: ca.caFile)
+            #expect(trusted.status == 0, "\(trusted.stderr)")
+            #expect(try JSON.parse(trusted.stdoutData)["reply"]?.scalarText == "hi over tls")
         }
+        let completions = try curl(
+            "https://127.0.0.1:\(server.port)/v1/chat/completions", caFile: ca.caFile,
+            body: #"{"messages": [{"role": "user", "content": "and the OpenAI shape"}]}"#)
+        #expect(completions.stdout.contains("and the OpenAI shape"), "\(completions.stderr)")
     }
 
-    @Test func wssUpgradesOverTheSameTLSPort() async throws {
+    @Test func wssUpgradesOverTheSameTLSPort() throws {
         let ca = try ThrowawayCA.make()
-        try await serving(certificate: ca.certFile, key: ca.keyFile) { server in
-            let url = "wss://127.0.0.1:\(server.port)/ws"
-            let reply = try await wssSay(url, trusting: ca.caFile, "hi over wss")
-            #expect(reply.status == 0, "\(reply.stderr)")
-            #expect(try JSON.parse(reply.stdoutData)["reply"]?.scalarText == "hi over wss")
-            let untrusted = try await wssSay(url, trusting: ca.selfSignedCertFile, "hi")
-            #expect(untrusted.status == 1)
-            #expect(untrusted.stderr.contains("CERTIFICATE_VERIFY_FAILED"), "\(untrusted.stderr)")
-        }
+        let server = try serving(certificate: ca.certFile, key: ca.keyFile)
+        let url = "wss://127.0.0.1:\(server.port)/ws"
+        let reply = try wssSay(url, trusting: ca.caFile, "hi over wss")
+        #expect(reply.status == 0, "\(reply.stderr)")
+        #expect(try JSON.parse(reply.stdoutData)["reply"]?.scalarText == "hi over wss")
+        let untrusted = try wssSay(url, trusting: ca.selfSignedCertFile, "hi")
+        #expect(untrusted.status == 1)
+        #expect(untrusted.stderr.contains("CERTIFICATE_VERIFY_FAILED"), "\(untrusted.stderr)")
     }
 
-    @Test func aSelfSignedCertificateIsServedButTrustedByNoOne() async throws {
+    @Test func aSelfSignedCertificateIsServedButTrustedByNoOne() throws {
         let ca = try ThrowawayCA.make()
-        try await serving(certificate: ca.selfSignedCertFile, key: ca.selfSignedKeyFile) { server in
-            let url = "https://127.0.0.1:\(server.port)/chat"
-            for trust in [nil, ca.caFile] {
-                let refused = try await curl(url, caFile: trust)
-                #expect(refused.status == Curl.untrustedCertificate, "\(refused.stderr)")
-            }
-            let pinned = try await curl(url, caFile: ca.selfSignedCertFile)
-            #expect(pinned.status == 0, "\(pinned.stderr)")
-            #expect(pinned.stdout.contains("hi over tls"))
+        let server = try serving(certificate: ca.selfSignedCertFile, key: ca.selfSignedKeyFile)
+        let url = "https://127.0.0.1:\(server.port)/chat"
+        for trust in [nil, ca.caFile] {
+            let refused = try curl(url, caFile: trust)
+            #expect(refused.status == Curl.untrustedCertificate, "\(refused.stderr)")
         }
+        let pinned = try curl(url, caFile: ca.selfSignedCertFile)
+        #expect(pinned.status == 0, "\(pinned.stderr)")
+        #expect(pinned.stdout.contains("hi over tls"))
+    }
+
+    @Test func theServerNamesItsScheme() async throws {
+        let ca = try ThrowawayCA.make()
+        let tls = try ServerTLS(certificateFile: ca.certFile, keyFile: ca.keyFile)
+        let secure = try await BotServer.bind(host: "127.0.0.1", port: 0, chatter: EchoChatter(), model: "echo", tls: tls)
+        let plain = try await BotServer.bind(host: "127.0.0.1", port: 0, chatter: EchoChatter(), model: "echo")
+        #expect(secure.scheme == "https" && plain.scheme == "http")
+        await secure.close()
+        await plain.close()
     }
 
     @Test func badCertificateAndKeyFilesAreNamedWithTheFix() throws {
@@ -133,15 +131,5 @@ import TestSupport
         let half = try ChatlabProcess.run(["serve", "--bot", "echo", "--port", "0", "--tls-cert", ca.certFile])
         #expect(half.status != 0)
         #expect(half.stderr.contains("Give both --tls-cert FILE and --tls-key FILE"))
-    }
-
-    @Test func serveSaysHTTPSAndAnswersOverIt() throws {
-        let ca = try ThrowawayCA.make()
-        let server = try ServerProcess.chatlabServe(
-            bot: "echo", extra: ["--tls-cert", ca.certFile, "--tls-key", ca.keyFile])
-        #expect(server.base.hasPrefix("https://"))
-        let reply = try Curl.post("\(server.base)/chat", body: hello, caFile: ca.caFile)
-        #expect(reply.status == 0, "\(reply.stderr)")
-        #expect(try JSON.parse(reply.stdoutData)["reply"]?.scalarText == "hi over tls")
     }
 }
