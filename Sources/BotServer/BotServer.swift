@@ -51,8 +51,9 @@ public final class BotServer: Sendable {
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture { try configure(channel, tls: tls) }
             }
-        return BotServer(listener: listener, sessions: BotSessions(chatter: chatter, seed: seed), model: model, host: host,
-                         scheme: tls == nil ? "http" : "https")
+        return BotServer(
+            listener: listener, sessions: BotSessions(chatter: chatter, seed: seed), model: model, host: host,
+            scheme: tls == nil ? "http" : "https")
     }
 
     /// Serves until the listening socket is closed (or the process ends).

@@ -30,7 +30,8 @@ public struct ServerTLS: Sendable {
                 part: .privateKey, file: keyFile,
                 problem: "this key does not belong to the certificate in \(certificateFile) (\(error))",
                 fix: "Give the key the certificate was made with; these two commands print the same public key for a "
-                    + "matching pair: openssl x509 -noout -pubkey -in \(certificateFile); openssl pkey -pubout -in \(keyFile)")
+                    + "matching pair: openssl x509 -noout -pubkey -in \(certificateFile); "
+                    + "openssl pkey -pubout -in \(keyFile)")
         }
     }
 

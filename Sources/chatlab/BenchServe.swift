@@ -19,7 +19,8 @@ extension ChatLab {
                 meaningful numbers. An https endpoint with a private CA needs --ca-file (the http chatter verifies the
                 server with it); wrk never verifies certificates.
 
-                Example: chatlab bench serve --url http://127.0.0.1:8099/chat https://127.0.0.1:8443/chat --ca-file ca.pem
+                Example: chatlab bench serve --ca-file ca.pem \\
+                  --url http://127.0.0.1:8099/chat https://127.0.0.1:8443/chat
                 """)
 
         @Option(parsing: .upToNextOption, help: "The server's chat endpoints, http or https; each gets its rows.")
