@@ -19,7 +19,8 @@ public struct ServeBenchmark: Sendable {
     public var rounds: Int
     /// Conversations per concurrency slot at each level.
     public var conversations: Int
-    /// A PEM CA the http chatter trusts (its `ca_file` option), for an https server with a private CA.
+    /// A PEM CA the http chatter trusts (its `ca_file` option), for an https server with a private CA; not used for
+    /// an http ``url``.
     public var caFile: String?
 
     public init(url: String, rounds: Int, conversations: Int, caFile: String? = nil) {
@@ -32,10 +33,13 @@ public struct ServeBenchmark: Sendable {
     /// Whether ``url`` is served over TLS.
     public var isTLS: Bool { url.lowercased().hasPrefix("https://") }
 
-    /// The config of one level: `level × conversations` runs, `level` at a time, scorers off; ``caFile`` (made
-    /// absolute, since the config has no folder of its own) becomes the http chatter's `ca_file`.
+    /// The config of one level: `level × conversations` runs, `level` at a time, scorers off; for an https ``url``,
+    /// ``caFile`` (made absolute, since the config has no folder of its own) becomes the http chatter's `ca_file`.
     public func config(level: Int) -> String {
-        let trust = caFile.map { ", ca_file: \(Self.quoted(URL(fileURLWithPath: $0).standardizedFileURL.path))" } ?? ""
+        var trust = ""
+        if isTLS, let caFile {
+            trust = ", ca_file: \(Self.quoted(URL(fileURLWithPath: caFile).standardizedFileURL.path))"
+        }
         let request = #"body: {session: "{{session}}", message: "{{message}}"}, reply_path: reply"#
         return """
         name: bench

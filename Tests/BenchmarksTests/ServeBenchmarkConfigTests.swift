@@ -6,7 +6,8 @@ import Testing
 /// The experiment `chatlab bench serve` runs per level: the endpoint, and for a private CA its `ca_file`.
 @Suite struct ServeBenchmarkConfigTests {
     @Test func aPlainEndpointLoadsWithoutACAFile() throws {
-        let benchmark = ServeBenchmark(url: "http://127.0.0.1:8099/chat", rounds: 3, conversations: 2)
+        let benchmark = ServeBenchmark(
+            url: "http://127.0.0.1:8099/chat", rounds: 3, conversations: 2, caFile: "ca.pem")
         #expect(!benchmark.isTLS)
         #expect(!benchmark.config(level: 4).contains("ca_file"))
         let experiment = try benchmark.experiment(level: 4)
