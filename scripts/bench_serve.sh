@@ -6,12 +6,12 @@
 # the throwaway CA (--ca-file); wrk does not verify certificates. Stops both servers and removes the CA at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-install() {
+need() {  # need PACKAGE: installs a Debian package when it is missing
   dpkg -s "$1" >/dev/null 2>&1 && return
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq "$1" >/dev/null; else sudo apt-get install -y -qq "$1" >/dev/null; fi
 }
-install wrk
-install openssl
+need wrk
+need openssl
 swift build -c release --scratch-path .build-release --product chatlab >/dev/null
 bin=.build-release/release/chatlab
 port=${PORT:-8099}
