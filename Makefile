@@ -46,7 +46,8 @@ bench-embeddings-compare: setup
 clean:
 	rm -rf .build .build-release reports/*-2*
 
-# Load benchmark: chatlab's http chatter against the built-in server at concurrency 1, 8 and 64, next to wrk.
+# Load benchmark: chatlab's http chatter against the built-in server at concurrency 1, 8 and 64, next to wrk, over
+# plain HTTP and over HTTPS (a throwaway CA made with openssl; wrk does not verify certificates).
 bench:
 	./scripts/bench_serve.sh
 

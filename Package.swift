@@ -57,7 +57,7 @@ let package = Package(
             dependencies: ["LabCore", "LabYAML", "Transport", "LLM"] + nio),
         .target(
             name: "BotServer",
-            dependencies: ["LabCore", "Chatters"] + nio),
+            dependencies: ["LabCore", "Chatters", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio),
         .target(name: "Scoring", dependencies: ["LabCore", "LabYAML", "Digest", "Transport", "LLM"]),
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),

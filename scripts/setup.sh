@@ -9,8 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libxlsxwriter-dev zlib1g-dev pkg-config wordnet-base unzip libopenblas-dev)
-# The tests also convert workbooks to PDF with LibreOffice, to prove they open without repair.
-[ "${1:-}" = "--test" ] && packages+=(libreoffice-calc-nogui)
+# The tests also convert workbooks to PDF with LibreOffice, to prove they open without repair, and make TLS
+# certificates with openssl and check servers with curl.
+[ "${1:-}" = "--test" ] && packages+=(libreoffice-calc-nogui openssl curl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

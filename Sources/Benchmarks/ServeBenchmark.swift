@@ -10,35 +10,55 @@ import Synchronization
 /// At each concurrency level, that many conversations at a time (a script chatter against an http chatter on
 /// ``url``) run through the experiment runner, and the http chatter's requests per second over the conversation
 /// phase count; wrk then runs with as many connections, each carrying conversations of the same lines and length
-/// (`scripts/wrk_chat.lua`), so that the server does the same work for both.
+/// (`scripts/wrk_chat.lua`), so that the server does the same work for both. An `https` endpoint is measured the
+/// same way: the http chatter verifies the server against ``caFile``; wrk never verifies certificates.
 public struct ServeBenchmark: Sendable {
-    /// The server's chat endpoint.
+    /// The server's chat endpoint (`http` or `https`).
     public var url: String
     /// Rounds per conversation.
     public var rounds: Int
     /// Conversations per concurrency slot at each level.
     public var conversations: Int
+    /// A PEM CA the http chatter trusts (its `ca_file` option), for an https server with a private CA; not used for
+    /// an http ``url``.
+    public var caFile: String?
 
-    public init(url: String, rounds: Int, conversations: Int) {
+    public init(url: String, rounds: Int, conversations: Int, caFile: String? = nil) {
         self.url = url
         self.rounds = rounds
         self.conversations = conversations
+        self.caFile = caFile
     }
 
-    /// The config of one level: `level × conversations` runs, `level` at a time, scorers off.
+    /// Whether ``url`` is served over TLS.
+    public var isTLS: Bool { url.lowercased().hasPrefix("https://") }
+
+    /// The config of one level: `level × conversations` runs, `level` at a time, scorers off; for an https ``url``,
+    /// ``caFile`` (made absolute, since the config has no folder of its own) becomes the http chatter's `ca_file`.
     public func config(level: Int) -> String {
-        """
+        var trust = ""
+        if isTLS, let caFile {
+            trust = ", ca_file: \(Self.quoted(URL(fileURLWithPath: caFile).standardizedFileURL.path))"
+        }
+        let request = #"body: {session: "{{session}}", message: "{{message}}"}, reply_path: reply"#
+        return """
         name: bench
         runs: \(level * conversations)
         rounds: \(rounds)
         concurrency: \(level)
         chatters:
           chatter1: {kind: script, lines: [Hello there!, What is your name?, I live in Paris., Where do I live?]}
-          chatter2: {kind: http, url: "\(url)", body: {session: "{{session}}", message: "{{message}}"}, reply_path: reply}
+          chatter2: {kind: http, url: \(Self.quoted(url)), \(request)\(trust)}
         scorers:
           stutter: {enabled: false}
           repeated_questions: {enabled: false}
         """
+    }
+
+    /// `text` as a double-quoted YAML scalar (JSON's string syntax is a subset of it).
+    static func quoted(_ text: String) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
     }
 
     /// The experiment of one level.

@@ -1,6 +1,7 @@
 import Transcripts
 import ArgumentParser
 import Benchmarks
+import BotServer
 import Embeddings
 import Foundation
 import Lab
@@ -23,7 +24,8 @@ enum CLIErrors {
     private static func report(_ error: Error) -> Error {
         let code: Int32
         switch error {
-        case is ConfigError, is TestSetError, is CalibrationError, is ComparisonError, is EmbeddingBenchError:
+        case is ConfigError, is TestSetError, is CalibrationError, is ComparisonError, is EmbeddingBenchError,
+            is ServerTLSError:
             code = 2
         case is LabError, is WordNetError, is WorkbookError, is ProfanityModelError, is EmbeddingError,
             is RemoteEncoderError:

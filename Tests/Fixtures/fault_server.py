@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """A bot server that misbehaves on purpose, for chatlab's network chatter tests.
 
-Usage: fault_server.py  -> prints "port N" once listening on 127.0.0.1 (a free port), then serves until killed.
+Usage: fault_server.py [--tls CERT KEY]  -> prints "port N" once listening on 127.0.0.1 (a free port), then serves
+until killed. With --tls (PEM certificate chain and private key files) every mode below, HTTP and WebSocket alike, is
+served over TLS only (https://, wss://) on that same port; the handshake runs in the connection's own thread with a
+10 s limit, so a client that fails it (an untrusted certificate, plain HTTP, silence) never stops the server.
 
 The first path segment chooses the behaviour: either one mode for every request (`/slow/chat`) or a mode per
 round (`/2=slow,3=reset/chat`; other rounds are `ok`). The round is the JSON body's "round", or for OpenAI-shaped
@@ -27,6 +30,9 @@ Modes:
   biglength  200 announcing Content-Length: 99999999999, then a little body
   unsolicited  ok, and right behind it (in the same write) a second, unasked-for 200 answer on the kept connection
   ansi       ok, with terminal escape sequences (clear screen, window title, a bell, a C1 CSI) in the reply text
+  echoauth   401 with {"error": {"message": "Incorrect API key provided: <Authorization>"}} and a response header
+             "X-Echo: <Authorization>", both the request's Authorization header value verbatim (a hostile gateway
+             that reflects the secret back; "" when there is none)
 
 Every POST records the client's port: GET /ports lists them in order (one connection per distinct port).
 
@@ -45,6 +51,7 @@ import email.utils
 import hashlib
 import json
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -94,6 +101,15 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
 
+    def setup(self):
+        if isinstance(self.request, ssl.SSLSocket):
+            # Here, in this connection's thread, not in accept(): a failed or stalled handshake ends this
+            # connection only (the error reaches Server.handle_error, which ignores it).
+            self.request.settimeout(10)
+            self.request.do_handshake()
+            self.request.settimeout(None)
+        super().setup()
+
     def log_message(self, *args):
         pass
 
@@ -137,6 +153,11 @@ class Handler(BaseHTTPRequestHandler):
             round_number = int(body.get("round") or 0)
             message = str(body.get("message", ""))
         mode = mode_for(self.path.strip("/").split("/")[0], round_number)
+        if mode == "echoauth":
+            secret = self.headers.get("Authorization", "")  # decoded as Latin-1: the raw bytes, one per character
+            text = secret.encode("latin-1").decode("utf-8", "replace")
+            message = json.dumps({"error": {"message": "Incorrect API key provided: " + text}})
+            return self.send(401, message, extra={"X-Echo": secret})
         if mode.startswith("retryafter-") and count(mode) % 2 == 1:
             return self.send(429, json.dumps({"error": "slow down"}), extra={"Retry-After": retry_after(mode[11:])})
         if mode in ("endless", "endlesschunked"):
@@ -300,6 +321,13 @@ class Server(ThreadingHTTPServer):
 
 def main():
     server = Server(("127.0.0.1", 0), Handler)
+    arguments = sys.argv[1:]
+    if arguments:
+        if len(arguments) != 3 or arguments[0] != "--tls":
+            sys.exit("usage: fault_server.py [--tls CERT KEY]")
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(arguments[1], arguments[2])
+        server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
     print(f"port {server.server_address[1]}", flush=True)
     server.serve_forever()
 

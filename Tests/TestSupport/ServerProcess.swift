@@ -7,21 +7,30 @@ public final class ServerProcess: @unchecked Sendable {
     public let child: ChildProcess
     /// The port from the server's first matching line.
     public let port: Int
+    /// `https` for a server started with a certificate, else `http`.
+    public let scheme: String
 
-    /// Starts `chatlab serve --bot <kind> --port 0` and waits for "serving <kind> on http://127.0.0.1:P".
+    /// Starts `chatlab serve --bot <kind> --port 0` and waits for "serving <kind> on http://127.0.0.1:P" (`https`
+    /// when `extra` holds `--tls-cert`).
     public static func chatlabServe(bot: String, extra: [String] = []) throws -> ServerProcess {
         let child = try ChatlabProcess.start(["serve", "--bot", bot, "--port", "0"] + extra)
-        return try ServerProcess(child, pattern: #"^serving \S+ on http://127\.0\.0\.1:(\d+)$"#)
+        let scheme = extra.contains("--tls-cert") ? "https" : "http"
+        let pattern = #"^serving \S+ on "# + scheme + #"://127\.0\.0\.1:(\d+)$"#
+        return try ServerProcess(child, pattern: pattern, scheme: scheme)
     }
 
-    /// Starts `Tests/Fixtures/fault_server.py` and waits for "port N".
-    public static func faultServer() throws -> ServerProcess {
-        let child = try ChildProcess("/usr/bin/env", ["python3", "\(ChatlabProcess.root)/Tests/Fixtures/fault_server.py"])
-        return try ServerProcess(child, pattern: #"^port (\d+)$"#)
+    /// Starts `Tests/Fixtures/fault_server.py` and waits for "port N"; with `tls` (PEM certificate and key files, e.g.
+    /// a ``ThrowawayCA``'s) it serves every mode over TLS only.
+    public static func faultServer(tls: (certificate: String, key: String)? = nil) throws -> ServerProcess {
+        let options = tls.map { ["--tls", $0.certificate, $0.key] } ?? []
+        let child = try ChildProcess(
+            "/usr/bin/env", ["python3", "\(ChatlabProcess.root)/Tests/Fixtures/fault_server.py"] + options)
+        return try ServerProcess(child, pattern: #"^port (\d+)$"#, scheme: tls == nil ? "http" : "https")
     }
 
-    init(_ child: ChildProcess, pattern: String, timeout: TimeInterval = 20) throws {
+    init(_ child: ChildProcess, pattern: String, scheme: String = "http", timeout: TimeInterval = 20) throws {
         self.child = child
+        self.scheme = scheme
         let line = child.firstLine(matching: pattern, timeout: timeout)
         guard let line, let match = line.range(of: #"\d+$"#, options: .regularExpression), let port = Int(line[match]) else {
             child.kill()
@@ -33,8 +42,8 @@ public final class ServerProcess: @unchecked Sendable {
     /// SIGKILL: the test runner's children may inherit an ignored SIGTERM.
     deinit { child.kill() }
 
-    /// `http://127.0.0.1:<port>`.
-    public var base: String { "http://127.0.0.1:\(port)" }
+    /// `http://127.0.0.1:<port>`, or `https://...` for a TLS server.
+    public var base: String { "\(scheme)://127.0.0.1:\(port)" }
 }
 
 public struct ServerProcessError: Error, CustomStringConvertible {
