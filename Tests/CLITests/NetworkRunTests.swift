@@ -69,9 +69,10 @@ import Testing
         let server = try ServerProcess.faultServer()
         let secret = "sk-test-\(UUID().uuidString)"
         // Rounds 2-6 fail in a row, more than the default circuit breaker allows: raise it to see every fault.
-        let path = try config("faults", rounds: 8, extra: "max_consecutive_errors: 10", chatter2: """
+        // Round 8's server echoes the Authorization header in its 401 (body and header), as some gateways do.
+        let path = try config("faults", rounds: 9, extra: "max_consecutive_errors: 10", chatter2: """
             kind: http
-            url: \(server.base)/2=slow,3=reset,4=malformed,5=missing,6=fail500,7=auth/chat
+            url: \(server.base)/2=slow,3=reset,4=malformed,5=missing,6=fail500,7=auth,8=echoauth/chat
             headers: {Authorization: "Bearer ${CHATLAB_NET_TEST_SECRET}", X-Client: chatlab-tests}
             body: {message: "{{message}}", round: "{{round}}", history: "{{history}}"}
             reply_path: data.messages.0.text
@@ -84,10 +85,12 @@ import Testing
             ["run", path, "--report-dir", report], environment: ["CHATLAB_NET_TEST_SECRET": secret])
         #expect(result.status == 0, "\(result.stderr)")
         let turns = try botTurns(report)
-        #expect(turns.count == 8)
+        #expect(turns.count == 9)
         let kinds = turns.map { ($0["error"] as? [String: Any])?["kind"] as? String ?? "ok" }
-        #expect(kinds == ["ok", "timeout", "connection", "malformed", "malformed", "http_500", "ok", "ok"])
-        #expect(turns.last?["text"] as? String == "bot heard: I live in Porto")
+        #expect(kinds == ["ok", "timeout", "connection", "malformed", "malformed", "http_500", "ok", "http_401", "ok"])
+        #expect(turns[6]["text"] as? String == "bot heard: What is my name?")
+        let echoed = (turns[7]["error"] as? [String: Any])?["message"] as? String ?? ""
+        #expect(echoed.contains("Incorrect API key provided: Bearer ••••"), "\(echoed)")
         let missing = (turns[4]["error"] as? [String: Any])?["message"] as? String ?? ""
         #expect(missing.contains("data.messages.0.text"))
 
