@@ -39,6 +39,10 @@ enum ClosedSignals {
                 index += correction.count
             } else if let entry = longestEntry(words, at: index), entry.strength == .neutral {
                 index += entry.words.count
+            } else if let entry = longestEntry(words, at: index), entry.words.count == 1, entry.answer == .no,
+                let known = NonAnswerCues.knowledgeWord(text, negatedAt: index)
+            {
+                add(.unknown, .hedge, length: known - index + 1)  // "Never told me": not a denial
             } else if let entry = longestEntry(words, at: index) {
                 let loneNo = entry.words == ["no"] && !opensClause(index)
                 add(entry.answer, loneNo ? .weak : entry.strength, length: entry.words.count)
@@ -51,6 +55,8 @@ enum ClosedSignals {
                 tokens[index + 1].clause == tokens[index].clause
             {
                 add(.yes, .weak, length: 2)
+            } else if let known = NonAnswerCues.knowledgeWord(text, negatedAt: index) {
+                add(.unknown, .hedge, length: known - index + 1)  // "I don't think you told me", "I can't be sure"
             } else if JudgeLexicon.negations.contains(word) {
                 add(.no, .weak, length: 1)
             } else {

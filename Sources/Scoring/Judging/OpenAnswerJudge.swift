@@ -8,6 +8,9 @@
 ///   negated in its clause ("isn't called Mittens"), taken back by a later clause ("Is it Mittens? No, I don't think
 ///   so."), offered as one of alternatives ("Mittens or Whiskers", "Teal, or was it turquoise?"), or only part of a
 ///   longer name ("Table tennis" for "tennis"). Hedges do not fail a clean answer ("I'm not sure, maybe Mittens?").
+/// - Without an accepted answer, a reply with a non-answer cue (``NonAnswerCues``: "I can't answer that one",
+///   "Good question!", "You never told me") or without any content span is a non-answer: it fails, and
+///   ``Judgment/extracted`` says "(no answer)" rather than quoting a word of the excuse.
 /// - Without an accepted answer, the reply's content spans (no stopwords, no words of the question) are candidates;
 ///   the closest one by ``EditSimilarity`` is reported. Near misses ("John" for "Johan", score 0.8) still fail.
 /// - ``Judgment/score`` is that similarity (1 for an occurrence of an accepted answer); ``Judgment/extracted`` is the
@@ -40,7 +43,7 @@ public struct OpenAnswerJudge: AnswerJudge {
             return OpenAnswerAnalysis(
                 outcome: clean.outcome, span: span, similarity: similarity, candidates: candidates.map(\.text))
         }
-        if JudgeLexicon.containsAny(JudgeLexicon.nonAnswers, in: text.words) || candidates.isEmpty {
+        if NonAnswerCues.hasCue(text) || candidates.isEmpty {
             return OpenAnswerAnalysis(outcome: .nonAnswer, span: nil, similarity: 0, candidates: candidates.map(\.text))
         }
         let best = candidates.dropFirst().reduce(candidates[0]) { $1.similarity > $0.similarity ? $1 : $0 }
