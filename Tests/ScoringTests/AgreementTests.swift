@@ -22,9 +22,18 @@ import TestSupport
     let result = try ChatlabProcess.run(["calibrate", "testsets/calibration/coherence.jsonl", "--json"])
     #expect(result.status == 0, "\(result.stderr)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    #expect(object["items"] as? Int == 64)
-    #expect((object["accuracy"] as? Double ?? 0) >= 0.9)
+    #expect(object["items"] as? Int == 102)
     #expect((object["scorers"] as? [Any])?.count == 2)
+    // The first 64 items (no class: reported under their labels) stay above 90 %; the hard classes added for issue 13
+    // (topic-word riffs, responsive non-answers) are reported on their own, where the cosine scorers are weak.
+    let scorers = try #require(object["scorers"] as? [[String: Any]])
+    let classes = try #require(scorers.first?["classes"] as? [String: [String: Any]])
+    let plain = ["coherent", "incoherent"].compactMap { classes[$0] }
+    let agreed = plain.compactMap { $0["agreed"] as? Int }.reduce(0, +)
+    let items = plain.compactMap { $0["items"] as? Int }.reduce(0, +)
+    #expect(items == 64)
+    #expect(Double(agreed) / Double(items) >= 0.9)
+    #expect(Set(classes.keys).isSuperset(of: ["correct short answer", "greeting", "responsive non-answer", "topic-word riff"]))
 }
 
 @Test func coherenceAgreementWithAnEncoder() throws {

@@ -96,3 +96,14 @@ func nonAnswersFailWhateverTheExpectedAnswer(_ reply: String) {
     #expect(answer("Not that I know of.", "Do I have a dog?") == .no)
     #expect(answer("You don't have a dog, you told me you have a cat.", "Do I have a dog?") == .no)
 }
+
+@Test func likingTheThingAskedAboutIsYes() {
+    #expect(answer("You love it!", "Do I like sushi?") == .yes)
+    #expect(answer("I adore them.", "Do you like cats?") == .yes)
+    #expect(answer("You don't like it at all.", "Do I like sushi?") == .no)
+}
+
+@Test func anEllipticYesNeedsNothingButAnswerWordsBeforeIt() {
+    #expect(answer("Sure you do.") == .yes)
+    #expect(answer("What a lovely day it is.", "Is my name Alice?") == .unknown)
+}

@@ -42,17 +42,23 @@ public enum Agreement {
     ) -> AgreementReport.ScorerResult {
         var confusion = ConfusionMatrix()
         var mistakes: [AgreementReport.Mistake] = []
+        var classes: [String: ClassAccuracy] = [:]
         for (item, score) in zip(items, scores) {
             let flagged = above ? score > threshold : score < threshold
             confusion.add(predicted: flagged, actual: item.flagged)
+            classes[item.className, default: ClassAccuracy()].add(agreed: flagged == item.flagged)
             if flagged != item.flagged {
                 mistakes.append(.init(source: item.source, text: item.text,
-                    label: item.flagged ? labels.flagged : labels.ok, score: score))
+                    label: item.flagged ? labels.flagged : labels.ok, score: score, category: item.category))
             }
         }
+        let heldOut = HeldOutThreshold.measure(
+            scores: scores, positive: items.map(\.flagged), inForce: threshold,
+            fit: { bestThreshold($0, $1, above: above) }, accepts: { above ? $0 > $1 : $0 < $1 })
         return AgreementReport.ScorerResult(
             name: name, threshold: threshold, flagsWhen: above ? "above" : "below", metrics: .init(confusion),
-            bestThreshold: bestThreshold(scores, items.map(\.flagged), above: above), mistakes: mistakes)
+            bestThreshold: bestThreshold(scores, items.map(\.flagged), above: above), heldOut: heldOut,
+            classes: classes, mistakes: mistakes)
     }
 
     /// The threshold with the highest accuracy: of all cut points between sorted scores, the middle of the widest

@@ -43,6 +43,10 @@ enum ClosedSignals {
                 let known = NonAnswerCues.knowledgeWord(text, negatedAt: index)
             {
                 add(.unknown, .hedge, length: known - index + 1)  // "Never told me": not a denial
+            } else if let entry = longestEntry(words, at: index), entry.strength == .weak,
+                (0..<index).contains(where: { tokens[$0].clause == tokens[index].clause && JudgeLexicon.negations.contains(words[$0]) })
+            {
+                index += entry.words.count  // "You don't love it": the negation already said no
             } else if let entry = longestEntry(words, at: index) {
                 let loneNo = entry.words == ["no"] && !opensClause(index)
                 add(entry.answer, loneNo ? .weak : entry.strength, length: entry.words.count)
@@ -52,8 +56,9 @@ enum ClosedSignals {
                 add(.no, .strong, length: 1)
             } else if ClosedAnswerPhrases.subjects.contains(word), index + 1 < words.count,
                 ClosedAnswerPhrases.auxiliaries.contains(words[index + 1]), clauseEnds(after: index + 1),
-                tokens[index + 1].clause == tokens[index].clause
-            {
+                tokens[index + 1].clause == tokens[index].clause,
+                (0..<index).allSatisfy({ tokens[$0].clause != tokens[index].clause || JudgeLexicon.stopwords.contains(words[$0]) })
+            {  // elliptic only after answer and function words: "Sure you do", not "What a nice day it is"
                 add(.yes, .weak, length: 2)
             } else if let known = NonAnswerCues.knowledgeWord(text, negatedAt: index) {
                 add(.unknown, .hedge, length: known - index + 1)  // "I don't think you told me", "I can't be sure"
