@@ -60,3 +60,15 @@ private let judge = ConsistencyJudge()
     let closed = judge.judge(question: "Do you have a pet?", isClosed: true, replies: ["Why do you ask?", "Yes, a tortoise.", "Yep."])
     #expect(closed.map(\.verdict) == [.fail, .skipped, .pass])
 }
+
+@Test func wordsOfAnyWordingOfTheQuestionAreNotContent() {
+    let series = [
+        ConsistencyJudge.Exchange(question: "What do you like to do in your free time?", reply: "My hobbies are hiking and chess."),
+        ConsistencyJudge.Exchange(question: "What are your hobbies?", reply: "Hiking and chess."),
+        ConsistencyJudge.Exchange(question: "What is your favourite food?", reply: "My favourite food is lasagne."),
+    ]
+    let judgments = judge.judge(series: Array(series.prefix(2)), isClosed: false)
+    #expect(judgments[0].extracted == "hiking chess (reference)")
+    #expect(judgments[1].verdict == .pass)
+    #expect(judge.judge(series: [series[2]], isClosed: false)[0].extracted == "lasagne (reference)")
+}

@@ -51,7 +51,7 @@ public struct ConsistencyContent: Sendable, Hashable {
         "question", "questions", "answer", "answers", "tricky", "tough", "hard", "difficult", "interesting", "good",
         "great", "fun", "funny", "idea", "clue", "hey", "hi", "hello", "topic", "subject", "talk", "chat", "ask",
         "asking", "asked", "wonder", "wondering", "mind", "honestly", "haha", "lol", "hmmm", "let", "see", "wow",
-        "cool", "awesome", "sorry", "true", "fair", "asks", "point", "moment", "honest", "puzzle",
+        "cool", "awesome", "sorry", "true", "fair", "asks", "point", "moment", "honest", "puzzle", "favourite", "favorite",
     ]
 
     /// The answer items of an open reply: its numbers and names when it has any, otherwise its content words;

@@ -3,7 +3,8 @@
 /// Contract:
 /// - A series is every reply to one question (or its rewordings), in order. Each reply is first read for its
 ///   content (``ConsistencyContent``): yes or no for a closed question; for an open one the set of answer items —
-///   numbers and names when there are any, otherwise the content words (no stopwords, no words of the question, no
+///   numbers and names when there are any, otherwise the content words (no stopwords, no words of any wording of the
+///   question in the series, no
 ///   words of a non-answer cue, no small talk about the question: "Good question", "tricky one").
 /// - A reply without content (a non-answer: "I don't know", "I can't answer that one", "Good question!", unknown for a
 ///   closed question) is never the reference; it fails as a non-answer.
@@ -36,7 +37,9 @@ public struct ConsistencyJudge: Sendable {
     /// Judges a series in order: non-answers fail, the first substantive reply is the reference (skipped), later
     /// substantive replies are compared with it.
     public func judge(series: [Exchange], isClosed: Bool) -> [Judgment] {
-        let contents = series.map { content(of: $0.reply, question: $0.question, isClosed: isClosed) }
+        // The words of every wording of the question name what is asked about, not an answer ("hobbies").
+        let asked = series.map(\.question).joined(separator: " ")
+        let contents = series.map { content(of: $0.reply, question: isClosed ? $0.question : asked, isClosed: isClosed) }
         guard let first = contents.firstIndex(where: \.isSubstantive) else {
             return contents.map { _ in
                 Judgment(verdict: .fail, score: 0, extracted: "(non-answer) · no substantive answer in the series")
