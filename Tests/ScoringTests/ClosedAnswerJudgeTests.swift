@@ -81,6 +81,8 @@ func nonAnswersAreUnknown(_ reply: String) {
     "You never actually told me.", "I don't remember you mentioning one.", "I couldn't say.", "I wouldn't know.",
     "Why do you want to know?", "What do you think?", "Let's talk about something else.",
     "Nice, tell me more about your dog.", "I can't be sure about that.", "Not something you've shared with me.",
+    "No, you never told me about a dog.", "Hmm, let me think... no, I don't remember.", "I don't have that in my memory.",
+    "I'm afraid I can't help with that.",
 ])
 func nonAnswersFailWhateverTheExpectedAnswer(_ reply: String) {
     for expected in [TestSet.Expected.yes, .no] {
@@ -92,7 +94,7 @@ func nonAnswersFailWhateverTheExpectedAnswer(_ reply: String) {
 
 @Test func denialsWithNegatedVerbsStayNo() {
     #expect(answer("You don't have a dog.", "Do I have a dog?") == .no)
-    #expect(answer("No, you never told me about a dog.", "Do I have a dog?") == .no)
+    #expect(answer("No, you told me you have a cat.", "Do I have a dog?") == .no)
     #expect(answer("Not that I know of.", "Do I have a dog?") == .no)
     #expect(answer("You don't have a dog, you told me you have a cat.", "Do I have a dog?") == .no)
 }

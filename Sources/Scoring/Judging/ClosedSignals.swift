@@ -68,7 +68,22 @@ enum ClosedSignals {
                 index += 1
             }
         }
-        return signals
+        return bareNoBeforeExcuse(signals, in: text)
+    }
+
+    /// A bare "no" whose sentence goes on only with a non-answer ("No, I don't remember.", "No, you never told me.")
+    /// introduces the excuse: it does not deny the fact asked about, so it counts as a hedge.
+    private static func bareNoBeforeExcuse(_ signals: [Signal], in text: TextTokens) -> [Signal] {
+        signals.enumerated().map { offset, signal in
+            guard signal.strength == .strong, signal.answer == .no, text.words[signal.index] == "no" else { return signal }
+            let sentence = text.tokens[signal.index].sentence
+            let rest = signals[(offset + 1)...].filter { text.tokens[$0.index].sentence == sentence }
+            guard !rest.isEmpty, rest.allSatisfy({ $0.strength == .hedge }) else { return signal }
+            var excuse = signal
+            excuse.answer = .unknown
+            excuse.strength = .hedge
+            return excuse
+        }
     }
 
     private static func longestEntry(_ words: [String], at index: Int) -> ClosedAnswerPhrases.Entry? {

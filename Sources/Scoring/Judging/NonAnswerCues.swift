@@ -12,11 +12,11 @@ enum NonAnswerCues {
         "know", "knowing", "knew", "known", "tell", "told", "telling", "say", "said", "saying", "mention",
         "mentioned", "mentioning", "remember", "remembering", "recall", "recollect", "sure", "certain", "aware",
         "answer", "answering", "idea", "clue", "information", "info", "record", "records", "memory", "share",
-        "shared", "sharing", "catch", "caught", "guess", "knowledge", "details", "detail", "access",
+        "shared", "sharing", "catch", "caught", "help", "guess", "knowledge", "details", "detail", "access",
     ]
 
-    /// How many words after a negation a knowing word may come ("not think you told": 3).
-    static let knowledgeReach = 4
+    /// How many words after a negation a knowing word may come ("not have that in my memory": 5).
+    static let knowledgeReach = 5
 
     /// True if the negation at `index` governs a knowing or telling word of its clause.
     static func negatesKnowledge(_ text: TextTokens, at index: Int) -> Bool { knowledgeWord(text, negatedAt: index) != nil }
