@@ -71,4 +71,6 @@ private let judge = ConsistencyJudge()
     #expect(judgments[0].extracted == "hiking chess (reference)")
     #expect(judgments[1].verdict == .pass)
     #expect(judge.judge(series: [series[2]], isClosed: false)[0].extracted == "lasagne (reference)")
+    let hobby = ConsistencyJudge.Exchange(question: "What is your favourite hobby?", reply: "My hobbies are hiking and chess.")
+    #expect(judge.judge(series: [hobby], isClosed: false)[0].extracted == "hiking chess (reference)")
 }

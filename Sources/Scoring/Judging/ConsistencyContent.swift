@@ -59,7 +59,7 @@ public struct ConsistencyContent: Sendable, Hashable {
     static func items(of reply: String, question: String) -> [String] {
         let text = TextTokens(reply)
         let covered = NonAnswerCues.covered(text)
-        let questionWords = Set(TextTokens.words(question))
+        let questionWords = Set(TextTokens.words(question).map(singular))
         let countsNumbers = asksForNumber(TextTokens.words(question))
         func isWord(_ index: Int) -> Bool {
             let word = text.tokens[index].text
@@ -67,7 +67,7 @@ public struct ConsistencyContent: Sendable, Hashable {
         }
         let eligible = text.tokens.indices.filter { index in
             let token = text.tokens[index]
-            guard !covered.contains(index), !questionWords.contains(token.text), isWord(index) else { return false }
+            guard !covered.contains(index), !questionWords.contains(singular(token.text)), isWord(index) else { return false }
             guard token.text == "1", !countsNumbers, text.quote(index..<index + 1).lowercased() == "one" else { return true }
             // "one" is a number only before a counted thing ("one sister"), not as a pronoun ("a tricky one").
             let next = index + 1
@@ -79,6 +79,12 @@ public struct ConsistencyContent: Sendable, Hashable {
         }
         let words = (salient.isEmpty ? eligible : salient).map { text.tokens[$0].text }
         return words.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    /// "hobbies" → "hobby", "cats" → "cat"; "glass" and "bus" stay.
+    static func singular(_ word: String) -> String {
+        if word.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        return ClosedRestatement.stem(word)
     }
 
     /// "How old", "how many", "what year", "which number": the answer is a number, even "one".
