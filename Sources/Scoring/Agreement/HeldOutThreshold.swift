@@ -38,8 +38,10 @@ public struct HeldOutThreshold: Codable, Sendable, Hashable {
 
     /// Fits with `fit` (scores and labels of the fitting half → best threshold) and measures with `accepts`
     /// (score, threshold → predicted positive). Nil when either half is empty.
+    /// `predicted`: the scorer's own verdicts (positive or not), when they are not its score against `inForce`;
+    /// their accuracy on the measuring half is reported as the one in force.
     public static func measure(
-        scores: [Double], positive: [Bool], inForce: Double?,
+        scores: [Double], positive: [Bool], inForce: Double?, predicted: [Bool]? = nil,
         fit: ([Double], [Bool]) -> ThresholdSweep.Choice?, accepts: (Double, Double) -> Bool
     ) -> HeldOutThreshold? {
         let (fitting, measuring) = halves(positive)
@@ -53,6 +55,8 @@ public struct HeldOutThreshold: Codable, Sendable, Hashable {
         return HeldOutThreshold(
             fittedOn: fittedOnText, measuredOn: measuredOnText, fitItems: fitting.count, measuredItems: measuring.count,
             threshold: choice.threshold, fitAccuracy: choice.accuracy, measuredAccuracy: accuracy(choice.threshold),
-            inForceAccuracy: inForce.map(accuracy))
+            inForceAccuracy: predicted.map { verdicts in
+                Double(measuring.filter { verdicts[$0] == positive[$0] }.count) / Double(measuring.count)
+            } ?? inForce.map(accuracy))
     }
 }
