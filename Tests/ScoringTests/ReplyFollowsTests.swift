@@ -57,3 +57,9 @@ private func follows(_ reply: String, _ utterance: String) -> Bool? {
     #expect(follows("Let's talk about something else.", "What is my cat called?") == nil)
     #expect(follows("I really love Italian pasta, especially lasagne.", "What did you have for breakfast?") == nil)
 }
+
+@Test func aJobAnswersWhatSomeoneDoes() {
+    #expect(follows("You are a plumber.", "I had a long day at work. What do I do for a living?") == true)
+    #expect(follows("I work as a nurse at the city hospital.", "What do you do for a living?") == true)
+    #expect(follows("Paris.", "What do you do for a living?") == nil)
+}

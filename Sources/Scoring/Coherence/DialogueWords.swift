@@ -2,7 +2,7 @@
 enum DialogueWords {
     /// What a wh-question asks for.
     enum Kind: String, Sendable {
-        case number, place, time, state, name, content
+        case number, place, time, state, name, job, content
     }
 
     static let auxiliaries: Set<String> = [
@@ -47,6 +47,9 @@ enum DialogueWords {
             case "who", "whom": return .name
             case "what", "which":
                 if ["time", "day", "date", "year", "month"].contains(next) { return .time }
+                if words.contains("living") || words.contains("job") || words.filter({ $0 == "do" }).count >= 2 {
+                    return .job  // "What do you do (for a living)?", "What is your job?"
+                }
                 return words.contains("name") || words.contains("called") ? .name : .content
             case "why": return .content
             default: continue
@@ -65,6 +68,12 @@ enum DialogueWords {
             return words.contains { Int($0) != nil || times.contains($0) || JudgeLexicon.months.contains($0) }
         case .place: return !names(reply).isEmpty || words.contains(where: placeWords.contains)
         case .name: return !names(reply).isEmpty
+        case .job:
+            // "I am a nurse", "You're an architect", "I work as / at / in …"
+            return zip(words, words.dropFirst()).contains { first, second in
+                (["am", "are", "is"].contains(first) && ["a", "an"].contains(second))
+                    || (["work", "works", "working"].contains(first) && ["as", "at", "in", "for"].contains(second))
+            }
         case .content: return false  // any word could be an answer: left to similarity ("Paris." to "What do you do?")
         }
     }

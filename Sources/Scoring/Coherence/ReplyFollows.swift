@@ -9,7 +9,8 @@
 ///   it (no I, you, my, your, we) whose first content word is a content word of the question ("Do you have any
 ///   pets?" → "Pets are animals that live in houses.") — does not follow;
 /// - a reply of the kind the question asks for follows: a number for "how old / many / much / long", a place for
-///   "where", a time for "when" and "what time", a state for "how are you", a name for "who" and "what is … name"
+///   "where", a time for "when" and "what time", a state for "how are you", a name for "who" and "what is … name",
+///   a job ("I'm a nurse", "You work at …") for "what do you do"
 ///   (for other wh-questions, a statement about a person that takes up a word of the question and adds its own:
 ///   "Which colour do you like best?" → "My favourite colour is green."). It must be elliptic (at most four words) or speak of a
 ///   person, so "The train leaves at nine." is not an answer to "How old are you?". A yes/no answer must be said
