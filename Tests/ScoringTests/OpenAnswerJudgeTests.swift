@@ -94,3 +94,15 @@ func nonAnswersHaveNoCandidateAnswer(_ reply: String) {
     #expect(judgment.verdict == .fail)
     #expect(judgment.extracted == "(no answer)")
 }
+
+@Test func listedAnswersPassInAnyOrderButNotInPart() {
+    #expect(judged("You like chess and hiking.", "hiking and chess", question: "What are my hobbies?").verdict == .pass)
+    #expect(judged("Swedish, and English too.", "English and Swedish", question: "What languages do I speak?").verdict == .pass)
+    #expect(judged("Hiking.", "hiking and chess", question: "What are my hobbies?").verdict == .fail)
+    #expect(judged("Hiking, but not chess.", "hiking and chess", question: "What are my hobbies?").verdict == .fail)
+}
+
+@Test func anAnswerContradictedLaterIsTakenBack() {
+    let reply = "You said Mittens earlier, but then you said Socks, so I'm confused."
+    #expect(judged(reply, "Mittens", question: "What is my cat called?").verdict == .fail)
+}

@@ -60,7 +60,10 @@ enum JudgeLexicon {
     static let formerly: [[String]] = phrases(["used to", "no longer", "formerly", "previously", "once was"])
 
     /// Clause openers after an answer that replace it ("..., but now you teach").
-    static let replacements: [[String]] = phrases(["but now", "not anymore", "not any more", "but not anymore"])
+    static let replacements: [[String]] = phrases([
+        "but now", "not anymore", "not any more", "but not anymore", "but then you said", "but then you told me",
+        "but later you said", "but you also said",
+    ])
 
     /// Filler words ignored when matching answers ("the third of March" matches "3 March").
     static let fillers: Set<String> = ["the", "a", "an", "of"]

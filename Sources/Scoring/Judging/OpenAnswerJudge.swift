@@ -1,3 +1,5 @@
+import Foundation
+
 /// Judges replies to open questions ("What is my cat called?") against the expected answer and its aliases.
 ///
 /// Contract:
@@ -16,6 +18,9 @@
 /// - ``Judgment/score`` is that similarity (1 for an occurrence of an accepted answer); ``Judgment/extracted`` is the
 ///   span taken as the answer, with "(denied)" or "(one of alternatives)" when so, or "(no answer)".
 ///
+/// - An expected answer that lists items ("hiking and chess") also passes when every item is stated cleanly in any
+///   order ("chess and hiking"); a reply with only some of them is a partial answer and fails.
+///
 /// Items that are not open questions are skipped.
 public struct OpenAnswerJudge: AnswerJudge {
     public init() {}
@@ -24,7 +29,31 @@ public struct OpenAnswerJudge: AnswerJudge {
         guard case .text(let answer, let aliases) = item.expected else {
             return Judgment(verdict: .skipped, extracted: "(not an open question)")
         }
-        return analyze(reply: item.reply, question: item.question, accepted: [answer] + aliases).judgment
+        let analysis = analyze(reply: item.reply, question: item.question, accepted: [answer] + aliases)
+        if analysis.outcome != .match, let listed = listMatch(item.reply, item.question, [answer] + aliases) {
+            return listed
+        }
+        return analysis.judgment
+    }
+
+    /// An answer that lists several items ("hiking and chess", "Ana, Rui"), each found cleanly in the reply in any
+    /// order: "chess and hiking" passes; "hiking" alone is a partial answer and does not.
+    func listMatch(_ reply: String, _ question: String, _ accepted: [String]) -> Judgment? {
+        for answer in accepted {
+            let items = Self.listItems(answer)
+            guard items.count >= 2 else { continue }
+            let spans = items.map { analyze(reply: reply, question: question, accepted: [$0]) }
+            if spans.allSatisfy({ $0.outcome == .match }) {
+                return Judgment(verdict: .pass, score: 1, extracted: spans.compactMap(\.span).joined(separator: ", "))
+            }
+        }
+        return nil
+    }
+
+    /// The items of a listed answer: split at commas, "and", "&"; one item when there is no list.
+    static func listItems(_ answer: String) -> [String] {
+        answer.replacingOccurrences(of: " & ", with: ",").replacingOccurrences(of: " and ", with: ",")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Finds the answer in `reply` and relates it to the `accepted` answers (expected first).
