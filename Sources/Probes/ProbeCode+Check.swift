@@ -31,10 +31,12 @@ extension ProbeCode {
         case .consistency:
             return CheckEntry(
                 code: rawValue, title: "consistency",
-                meaning: "Consistency: the chatter is asked about itself several times; its first answer is the "
-                    + "reference (not counted) and every later answer must agree with it.",
-                unit: "agreement with the first answer 0–1 (closed questions: 1 or 0)",
-                threshold: .judged("fails when the answer differs from the chatter's first answer"), kind: .probe)
+                meaning: "Consistency: the chatter is asked about itself several times; its first substantive answer "
+                    + "is the reference (not counted) and every later answer must agree with it in content; "
+                    + "non-answers fail and are never the reference.",
+                unit: "overlap of the answer items with the reference's 0–1 (closed questions: 1 or 0)",
+                threshold: .judged("fails on a non-answer or when the answer's content differs from the reference's"),
+                kind: .probe)
         default:
             // A new code with neither an entry above nor a perturbation: no meaning, which the catalogue test rejects.
             return .probeAnswer(code: rawValue, title: rawValue, meaning: "")

@@ -1,16 +1,18 @@
 import LabCore
 
-/// ML-U6: words replaced by random words. A share p ~ U[0,1) of the words is replaced by words drawn from a built-in
-/// list of common English words. Bucket: p in 5 % steps.
+/// ML-U6: words replaced by random words. A share p ~ U[0,1) of the words that may change (``AnswerBearingWords``:
+/// never the words naming what is asked about, the question word or "I"/"my") is replaced by words drawn from a
+/// built-in list of common English words. Bucket: the share really replaced, of the words that may change, in 5 % steps.
 public struct ReplacementPerturbation: Perturbation {
     public var code: String { check.code }
-    public let bucketMeaning = "share of words replaced by random words, 5 % steps"
+    public let bucketMeaning = "share of the replaceable words replaced by random words, 5 % steps"
     public let check = CheckEntry.probeAnswer(
         code: "ML-U6", title: "words replaced",
         meaning: "Words replaced: after the fact, questions with a random share of their words replaced by random "
-            + "common words; histogram by share replaced.")
+            + "common words (the words naming what is asked about are kept); histogram by share replaced.")
     public let breakdown = Breakdown(
-        title: "ML-U6 by words replaced", axis: "share of words replaced", labels: PerturbationBuckets.fivePercentSteps)
+        title: "ML-U6 by words replaced", axis: "share of replaceable words replaced",
+        labels: PerturbationBuckets.fivePercentSteps)
     public let vocabulary: [String]
 
     public init(vocabulary: [String] = RandomWords.common) {
@@ -21,7 +23,7 @@ public struct ReplacementPerturbation: Perturbation {
         let original = SentenceWords(text)
         var sentence = original
         let share = random.nextUnit()
-        let positions = sentence.wordPositions
+        let positions = AnswerBearingWords.perturbable(sentence)
         let chosen = random.sample(positions, count: Int((share * Double(positions.count)).rounded()))
         var replaced = 0
         for position in chosen {
@@ -31,9 +33,11 @@ public struct ReplacementPerturbation: Perturbation {
             if word != old { replaced += 1 }
         }
         let result = sentence.render(original: original)
-        let bucket = shareBucket(share)
+        let realised = positions.isEmpty ? 0 : Double(replaced) / Double(positions.count)
+        let bucket = shareBucket(realised)
         return PerturbationResult(text: result, record: [
-            "share": share, "words_replaced": Double(replaced), "edit_distance": Double(editDistance(text, result)),
+            "share": share, "realised_share": realised, "words_replaceable": Double(positions.count),
+            "words_replaced": Double(replaced), "edit_distance": Double(editDistance(text, result)),
             "bucket": Double(bucket),
         ], bucket: bucket)
     }

@@ -1,16 +1,18 @@
 import LabCore
 
 /// ML-U3: typos. A share p ~ U[0,1) of the words gets t ∈ 1...5 typos each; every typo inserts, deletes or replaces
-/// one letter (one third each). Bucket: ⌊p₅·t·4⌋ with p snapped to 5 % steps.
+/// one letter (one third each). The words a person needs to answer (``AnswerBearingWords``) stay readable: at most
+/// one typo each, none in words under four letters. Bucket: the realised level ⌊typos made / words · 4⌋.
 public struct TypoPerturbation: Perturbation {
     public var code: String { check.code }
-    public let bucketMeaning = "typo level ⌊share of words (5 % steps) × typos per word × 4⌋"
+    public let bucketMeaning = "typo level ⌊typos made per word × 4⌋"
     public let check = CheckEntry.probeAnswer(
         code: "ML-U3", title: "typos",
         meaning: "Typos in the question: after the fact, questions with misspelt words (a share of the words gets 1–5 "
-            + "inserted, deleted or replaced letters each); histogram by typo level.")
+            + "inserted, deleted or replaced letters each, the words naming what is asked about at most one); "
+            + "histogram by typo level.")
     public let breakdown = Breakdown(
-        title: "ML-U3 by typo level", axis: "⌊share of words × typos per word × 4⌋", labels: PerturbationBuckets.counts)
+        title: "ML-U3 by typo level", axis: "⌊typos made per word × 4⌋", labels: PerturbationBuckets.counts)
     static let letters = Array("abcdefghijklmnopqrstuvwxyz")
 
     public init() {}
@@ -22,16 +24,21 @@ public struct TypoPerturbation: Perturbation {
         let typos = random.int(in: 1...5)
         let positions = sentence.wordPositions
         let chosen = random.sample(positions, count: Int((share * Double(positions.count)).rounded()))
+        let kept = AnswerBearingWords.kept(sentence)
+        var made = 0
         for position in chosen {
-            for _ in 0..<typos { sentence.words[position] = typo(in: sentence.words[position], random: &random) }
+            let letters = sentence.words[position].filter(\.isLetter).count
+            let allowed = kept.contains(position) ? (letters >= 4 ? 1 : 0) : typos
+            for _ in 0..<allowed { sentence.words[position] = typo(in: sentence.words[position], random: &random) }
+            made += allowed
         }
         let result = sentence.render(original: original)
         let changed = zip(original.words, sentence.words).filter { $0 != $1 }.count
-        let bucket = min(19, Int(SeededRandom.snapped(share) * Double(typos) * 4))
+        let bucket = positions.isEmpty ? 0 : min(19, Int(Double(made) / Double(positions.count) * 4))
         return PerturbationResult(text: result, record: [
             "share": share, "typos_per_word": Double(typos), "words_chosen": Double(chosen.count),
-            "words_changed": Double(changed), "edit_distance": Double(editDistance(text, result)),
-            "bucket": Double(bucket),
+            "typos_made": Double(made), "words_changed": Double(changed),
+            "edit_distance": Double(editDistance(text, result)), "bucket": Double(bucket),
         ], bucket: bucket)
     }
 

@@ -1,7 +1,8 @@
 import LabCore
 
-/// ML-I13: the chatter is asked about itself several times; its first answer to a test set is the reference
-/// (skipped, never counted), every later answer to the same set passes when it agrees with it.
+/// ML-I13: the chatter is asked about itself several times; the replies to one test set form a series, judged by
+/// ``ConsistencyJudge``: non-answers fail, the first substantive answer is the reference (skipped, never counted),
+/// every later answer passes when its content agrees with the reference's.
 public struct ConsistencyScorer: Scorer {
     public let code = "ML-I13"
     public let title = "consistency"
@@ -13,7 +14,9 @@ public struct ConsistencyScorer: Scorer {
 
     public func score(_ input: ScorerInput) -> ScoreResult {
         var cells: [Int: ScoreCell] = [:]
-        var references: [String: Turn] = [:]
+        var series: [String: [(index: Int, exchange: ConsistencyJudge.Exchange, note: String?)]] = [:]
+        var order: [String] = []
+        var closed: [String: Bool] = [:]
         for question in input.transcript.turns {
             guard let mark = question.probe, mark.code == code, question.seat != input.seat,
                 let reply = input.reply(after: question.index), reply.seat == input.seat
@@ -22,20 +25,20 @@ public struct ConsistencyScorer: Scorer {
                 cells[reply.index] = ScoreCell(verdict: .skipped, interpretation: reply.error == nil ? "unknown test set" : "no reply")
                 continue
             }
-            guard let reference = references[mark.set] else {
-                references[mark.set] = reply
-                let first = judge.judge(
-                    question: question.text, isClosed: set.isClosed, replies: [JudgedReply.bounded(reply.text).text])[0]
-                cells[reply.index] = ScoreCell(verdict: .skipped, interpretation: first.extracted)
-                continue
-            }
             let judged = JudgedReply.bounded(reply.text)
-            let judgment = judge.compare(
-                question: question.text, isClosed: set.isClosed, reference: JudgedReply.bounded(reference.text).text,
-                reply: judged.text)
-            cells[reply.index] = ScoreCell(
-                verdict: judgment.verdict, score: judgment.score,
-                interpretation: judgment.extracted + (judged.note.map { " · \($0)" } ?? ""))
+            if series[mark.set] == nil { order.append(mark.set) }
+            closed[mark.set] = set.isClosed
+            series[mark.set, default: []].append(
+                (reply.index, ConsistencyJudge.Exchange(question: question.text, reply: judged.text), judged.note))
+        }
+        for name in order {
+            let replies = series[name] ?? []
+            let judgments = judge.judge(series: replies.map(\.exchange), isClosed: closed[name] ?? false)
+            for (reply, judgment) in zip(replies, judgments) {
+                cells[reply.index] = ScoreCell(
+                    verdict: judgment.verdict, score: judgment.score,
+                    interpretation: judgment.extracted + (reply.note.map { " · \($0)" } ?? ""))
+            }
         }
         return ScoreResult(cells: cells)
     }

@@ -15,6 +15,8 @@ enum AgreementPrinter {
             if let best = scorer.bestThreshold {
                 Swift.print("  best threshold: \(number(best.threshold)) → accuracy \(percent(best.accuracy))")
             }
+            if let heldOut = scorer.heldOut { ClassAccuracyPrinter.print(heldOut) }
+            ClassAccuracyPrinter.print(scorer.classes)
             for mistake in scorer.mistakes {
                 Swift.print("  ✗ \(mistake.source): \"\(mistake.text)\" label \(mistake.label), score \(number(mistake.score))")
             }

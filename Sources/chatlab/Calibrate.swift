@@ -18,7 +18,14 @@ extension ChatLab {
                 A file of {"text", "label": "toxic"|"ok"} items measures the offline toxicity scorer; a file of
                 {"context", "reply", "label": "coherent"|"incoherent"} items the coherence scorers (when a text
                 encoder is installed). Both report accuracy, precision and recall (positive class: the flagged label)
-                at the scorer's threshold, and the threshold that maximises accuracy.
+                at the scorer's threshold, and the threshold that maximises accuracy. A file of {"question",
+                "closed", "replies", "labels": ["fail"|"reference"|"pass"...]} series measures the ML-I13
+                consistency judge.
+
+                Every judge that can run is measured: the semantic answer judge and the coherence scorers use the
+                installed sentence encoder (chatlab models install). Items may name their class of case in
+                "class"; accuracy is reported per class. Scored judges also report a threshold fitted on one half
+                of the items (the 1st, 3rd... item of each label) and its accuracy on the other half.
 
                 Example: chatlab calibrate testsets/calibration/answers.jsonl --workbook calibration.xlsx
                 """)
@@ -41,16 +48,19 @@ extension ChatLab {
                 let model = try CLIErrors.reporting { try ProfanityModel.installed() }
                 return try show(Agreement.toxicity(texts, file: file, model: model))
             case .coherence(let texts):
-                return try show(Agreement.coherence(texts, file: file, encoder: try? EncoderSetup.encoders.encoder()))
+                return try show(Agreement.coherence(texts, file: file, encoder: encoder().encoder))
+            case .consistency(let series):
+                let report = ConsistencyCalibration.run(series, file: file)
+                if workbook != nil { throw ValidationError("--workbook is only written for answer sets") }
+                return json ? try printJSON(report) : ConsistencyPrinter.print(report)
             }
-            let report = Calibration.run(items, file: file)
+            let (encoder, unavailable) = encoder()
+            let report = Calibration.run(items, file: file, encoder: encoder, unavailable: unavailable)
             if let workbook {
                 try CLIErrors.reporting { try CalibrationWorkbook.write(.init(report), to: workbook) }
             }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+                try printJSON(report)
             } else {
                 CalibrationPrinter.print(report)
                 if let workbook { print("Workbook: \(workbook)") }
@@ -61,12 +71,25 @@ extension ChatLab {
         private func show(_ report: AgreementReport) throws {
             if workbook != nil { throw ValidationError("--workbook is only written for answer sets") }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+                try printJSON(report)
             } else {
                 AgreementPrinter.print(report)
             }
+        }
+
+        /// The installed sentence encoder for the semantic judges, or nil and the reason it cannot be loaded.
+        private func encoder() -> (encoder: (any TextEncoder)?, unavailable: String) {
+            do {
+                return (try EncoderSetup.encoders.encoder(), "")
+            } catch {
+                return (nil, "\(error)")
+            }
+        }
+
+        private func printJSON(_ value: some Encodable) throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(value), as: UTF8.self))
         }
     }
 }

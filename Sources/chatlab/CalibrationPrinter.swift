@@ -19,6 +19,8 @@ enum CalibrationPrinter {
             if let best = judge.bestThreshold {
                 Swift.print("  best threshold on score: \(String(format: "%.3f", best.threshold)) → accuracy \(percent(best.accuracy))")
             }
+            if let heldOut = judge.heldOut { ClassAccuracyPrinter.print(heldOut) }
+            ClassAccuracyPrinter.print(judge.classes)
             for mistake in judge.mistakes {
                 Swift.print("  ✗ \(mistake.source): \"\(mistake.reply)\" expected \(mistake.expected), label \(mistake.label.rawValue), judged \(mistake.verdict.rawValue) (\(mistake.extracted))")
             }

@@ -132,10 +132,14 @@ private func transcripts(_ folder: String, runs: Int = 6) throws -> [[String]] {
         }
         return table
     }
+    /// Issue 13 changed these judges on purpose (a non-answer no longer passes as "no"; ML-I13's reference is the
+    /// first substantive answer): the same replies are judged, so only their totals must match.
+    let rejudged: Set<String> = ["ML-I4", "ML-I6", "ML-I13"]
     func close(_ a: [String: [Double]], _ b: [String: [Double]]) -> Bool {
         a.keys.sorted() == b.keys.sorted()
             && a.allSatisfy { key, values in
-                values.count == b[key]!.count && zip(values, b[key]!).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($0)) }
+                guard !rejudged.contains(String(key.split(separator: " ")[0])) else { return values[1] == b[key]![1] }
+                return values.count == b[key]!.count && zip(values, b[key]!).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($0)) }
             }
     }
     let old = try json("\(fixture)/summary.json")
@@ -144,6 +148,12 @@ private func transcripts(_ folder: String, runs: Int = 6) throws -> [[String]] {
     let newTotal = new["total"] as! [String: Any]
     #expect(close(numbers(oldTotal["scores"]), numbers(newTotal["scores"])))
     #expect(numbers(oldTotal["scores"]).count >= 10)
+    // "I don't think you told me that." no longer passes as a "no"; the ML-I13 series take "My hobbies are …" and
+    // "My favourite food is lasagne." as references, not "Hmm, I can't answer that one.".
+    let rescored = numbers(newTotal["scores"])
+    #expect(rescored["ML-I4 chatter2"]?.prefix(2) == [0, 1])
+    #expect(rescored["ML-I6 chatter2"]?.prefix(2) == [0, 1])
+    #expect(rescored["ML-I13 chatter2"]?.prefix(2) == [2, 4])
     for key in ["runs", "rounds", "turns", "errors"] { #expect(oldTotal[key] as? Int == newTotal[key] as? Int, "\(key)") }
     #expect(oldTotal["probes"] as? [String: [String: Int]] == newTotal["probes"] as? [String: [String: Int]])
     for oldRun in old["runs"] as! [[String: Any]] {

@@ -37,7 +37,9 @@ func perturbationsAreSeededAndTidy(which: Int) {
         #expect((0..<1).contains(share))
         #expect((1...5).contains(perWord))
         #expect(result.record["words_changed"]! <= result.record["words_chosen"]!)
-        #expect(result.bucket == min(19, Int((share * 20).rounded(.down) / 20 * perWord * 4)))
+        let made = result.record["typos_made"]!
+        #expect(made <= result.record["words_chosen"]! * perWord)
+        #expect(result.bucket == min(19, Int(made / 7 * 4)))  // the realised level
         #expect(result.text.split(separator: " ").count == 7)
     }
 }
@@ -62,7 +64,7 @@ func perturbationsAreSeededAndTidy(which: Int) {
         var other = SeededRandom(seed: seed)
         let longer = OmissionPerturbation().apply(question, random: &other)
         #expect(longer.text.split(separator: " ").count == 7 - Int(longer.record["words_removed"]!))
-        #expect(longer.bucket == min(19, Int(longer.record["share"]! * 20)))
+        #expect(longer.bucket == min(19, Int(longer.record["realised_share"]! * 20)))
     }
 }
 
@@ -76,4 +78,42 @@ func perturbationsAreSeededAndTidy(which: Int) {
         #expect(words.filter { $0 == "banana" }.count == Int(result.record["words_replaced"]!))
     }
     #expect(replaced > 0)
+}
+
+// Issue 13: perturbations made unanswerable questions ("Is my?", "I?", "Owner?", "Sing bicycle month breakfast party
+// truck earth?"). The words naming what is asked about, the question word and "I"/"my" are kept.
+@Test(arguments: ["Am I a dog owner?", "What is my favourite kind of music?", "Can you tell me my wife's name?"])
+func perturbedQuestionsKeepTheirAnswerBearingWords(_ text: String) {
+    let mustKeep: [String: [String]] = [
+        "Am I a dog owner?": ["Am", "I", "dog", "owner"],
+        "What is my favourite kind of music?": ["What", "my", "favourite", "kind", "music"],
+        "Can you tell me my wife's name?": ["Can", "me", "my", "wife's", "name"],
+    ]
+    for seed in UInt64(0)..<200 {
+        for perturbation in [OmissionPerturbation(), ReplacementPerturbation()] as [any Perturbation] {
+            var random = SeededRandom(seed: seed)
+            let words = perturbation.apply(text, random: &random).text.dropLast().split(separator: " ").map(String.init)
+            for word in mustKeep[text]! {
+                #expect(words.contains { $0.lowercased() == word.lowercased() }, "\(perturbation.code) lost \(word): \(words)")
+            }
+        }
+        var random = SeededRandom(seed: seed)
+        let typed = TypoPerturbation().apply(text, random: &random).text.dropLast().split(separator: " ").map(String.init)
+        let original = text.dropLast().split(separator: " ").map(String.init)
+        for (before, after) in zip(original, typed) where mustKeep[text]!.contains(before) {
+            #expect(EditDistance.between(before.lowercased(), after.lowercased()) <= (before.count >= 4 ? 1 : 0), "\(before) → \(after)")
+        }
+    }
+}
+
+@Test func levelsStillCoverTheWholeRange() {
+    for perturbation in [OmissionPerturbation(), ReplacementPerturbation()] as [any Perturbation] {
+        var buckets = Set<Int>()
+        for seed in UInt64(0)..<300 {
+            var random = SeededRandom(seed: seed)
+            buckets.insert(perturbation.apply("What is the name of the street where I live?", random: &random).bucket)
+        }
+        #expect(buckets.contains(0) && buckets.contains(19), "\(perturbation.code): \(buckets.sorted())")
+        #expect(buckets.count >= 5)
+    }
 }

@@ -29,3 +29,26 @@ import TestSupport
     #expect(result.stdout.contains("Default judge accuracy"))
     #expect(FileManager.default.fileExists(atPath: path))
 }
+
+// Issue 13: `calibrate` skipped the semantic answer judge ("no text encoder available") although the model was
+// installed; every judge that can run is calibrated.
+@Test func calibrateRunsTheSemanticJudgeWithTheInstalledModel() throws {
+    let result = try ChatlabProcess.run(["calibrate", "testsets/calibration/answers.jsonl", "--json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let judges = try #require(object["judges"] as? [[String: Any]])
+    #expect(judges.compactMap { $0["name"] as? String }.contains("semantic-open"))
+    #expect((object["skipped"] as? [String]) == [])
+    let classes = try #require(object["classes"] as? [String: Any])
+    #expect(classes.keys.contains("non-answer (no)"))
+    let semantic = try #require(judges.first { $0["name"] as? String == "semantic-open" })
+    let heldOut = try #require(semantic["heldOut"] as? [String: Any])
+    #expect((heldOut["fittedOn"] as? String)?.contains("1st, 3rd") == true)
+}
+
+@Test func calibrateMeasuresTheConsistencyJudge() throws {
+    let result = try ChatlabProcess.run(["calibrate", "testsets/calibration/consistency.jsonl"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("consistency (ML-I13) accuracy: 100.0%"), "\(result.stdout)")
+    #expect(result.stdout.contains("per class:"))
+}

@@ -71,3 +71,41 @@ func nonAnswersAreUnknown(_ reply: String) {
     let open = JudgeItem(question: "Name?", expected: .text("Ava", aliases: []), reply: "Ava")
     #expect(judge.judge(open).verdict == .skipped)
 }
+
+// Issue 13: the reference bot's non-answers ("I don't think you told me that.", "Hmm, I can't answer that one.")
+// were read as a "no" and passed every question whose answer is no. A reply that neither affirms nor denies fails
+// whatever the expected answer.
+@Test(arguments: [
+    "I don't think you told me that.", "Hmm, I can't answer that one.", "Good question! I'm not sure.",
+    "That's a tricky one, I'm not sure.", "That is hard to say.", "I have no way of knowing.", "No idea!",
+    "You never actually told me.", "I don't remember you mentioning one.", "I couldn't say.", "I wouldn't know.",
+    "Why do you want to know?", "What do you think?", "Let's talk about something else.",
+    "Nice, tell me more about your dog.", "I can't be sure about that.", "Not something you've shared with me.",
+    "No, you never told me about a dog.", "Hmm, let me think... no, I don't remember.", "I don't have that in my memory.",
+    "I'm afraid I can't help with that.",
+])
+func nonAnswersFailWhateverTheExpectedAnswer(_ reply: String) {
+    for expected in [TestSet.Expected.yes, .no] {
+        let judgment = judge.judge(JudgeItem(question: "Do I have a dog?", expected: expected, reply: reply))
+        #expect(judgment.verdict == .fail, "\(reply) judged \(judgment.extracted) for expected \(expected)")
+        #expect(judgment.extracted == "unknown")
+    }
+}
+
+@Test func denialsWithNegatedVerbsStayNo() {
+    #expect(answer("You don't have a dog.", "Do I have a dog?") == .no)
+    #expect(answer("No, you told me you have a cat.", "Do I have a dog?") == .no)
+    #expect(answer("Not that I know of.", "Do I have a dog?") == .no)
+    #expect(answer("You don't have a dog, you told me you have a cat.", "Do I have a dog?") == .no)
+}
+
+@Test func likingTheThingAskedAboutIsYes() {
+    #expect(answer("You love it!", "Do I like sushi?") == .yes)
+    #expect(answer("I adore them.", "Do you like cats?") == .yes)
+    #expect(answer("You don't like it at all.", "Do I like sushi?") == .no)
+}
+
+@Test func anEllipticYesNeedsNothingButAnswerWordsBeforeIt() {
+    #expect(answer("Sure you do.") == .yes)
+    #expect(answer("What a lovely day it is.", "Is my name Alice?") == .unknown)
+}

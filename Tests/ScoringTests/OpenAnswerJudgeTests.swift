@@ -82,3 +82,27 @@ func nearMissesFail(_ reply: String, _ expected: String) {
 @Test func closedItemsAreSkipped() {
     #expect(judge.judge(JudgeItem(question: "Do I?", expected: .yes, reply: "Yes")).verdict == .skipped)
 }
+
+// Issue 13: a non-answer has no candidate answer; the judge must not quote a word of the excuse ("answer", "1",
+// "question") as what the reply said.
+@Test(arguments: [
+    "Hmm, I can't answer that one.", "Good question! I'm not sure.", "That's a tricky one, I'm not sure.",
+    "I don't think you told me that.", "I have no way of knowing.", "Let's talk about something else.",
+])
+func nonAnswersHaveNoCandidateAnswer(_ reply: String) {
+    let judgment = judged(reply, "Mittens", question: "What is my cat called?")
+    #expect(judgment.verdict == .fail)
+    #expect(judgment.extracted == "(no answer)")
+}
+
+@Test func listedAnswersPassInAnyOrderButNotInPart() {
+    #expect(judged("You like chess and hiking.", "hiking and chess", question: "What are my hobbies?").verdict == .pass)
+    #expect(judged("Swedish, and English too.", "English and Swedish", question: "What languages do I speak?").verdict == .pass)
+    #expect(judged("Hiking.", "hiking and chess", question: "What are my hobbies?").verdict == .fail)
+    #expect(judged("Hiking, but not chess.", "hiking and chess", question: "What are my hobbies?").verdict == .fail)
+}
+
+@Test func anAnswerContradictedLaterIsTakenBack() {
+    let reply = "You said Mittens earlier, but then you said Socks, so I'm confused."
+    #expect(judged(reply, "Mittens", question: "What is my cat called?").verdict == .fail)
+}

@@ -12,7 +12,8 @@ public enum Agreement {
         return AgreementReport(file: file, kind: "toxicity", items: items.count, scorers: [result], skipped: [])
     }
 
-    /// ML-I2 and ML-I3 (flagged below `threshold`) with `encoder`; without one, says so.
+    /// ML-I2 and ML-I3 with `encoder`, each by its default method (dialogue-act rules, then similarity below
+    /// `threshold` flags) and by similarity alone (`method: cosine`); without an encoder, says so.
     public static func coherence(
         _ items: [LabeledSet.Item], file: String, encoder: (any TextEncoder)?, threshold: Double = 0.2, tokenBudget: Int = 200
     ) -> AgreementReport {
@@ -22,37 +23,50 @@ public enum Agreement {
         }
         var results: [AgreementReport.ScorerResult] = []
         var skipped: [String] = []
-        for scope in [CoherenceScorer.Scope.context(tokenBudget: tokenBudget), .lastUtterance] {
-            let scorer = CoherenceScorer(scope: scope, encoder: encoder, threshold: threshold)
-            let pairs = items.map { ($0.text, scorer.context(before: $0.context) ?? "") }
-            do {
-                let scores = try CoherenceScorer.similarities(pairs, encoder: encoder)
-                results.append(evaluate("\(scorer.title) (\(scorer.code))", items, scores, threshold: threshold,
-                    above: false, labels: ("incoherent", "coherent")))
-            } catch {
-                skipped.append("\(scorer.title): encoder: \(error)")
+        for method in CoherenceScorer.Method.allCases {
+            for scope in [CoherenceScorer.Scope.context(tokenBudget: tokenBudget), .lastUtterance] {
+                let scorer = CoherenceScorer(scope: scope, encoder: encoder, threshold: threshold, method: method)
+                let pairs = items.map { ($0.text, scorer.context(before: $0.context) ?? "") }
+                let name = "\(scorer.title) (\(scorer.code)\(method == .follows ? "" : ", method: cosine"))"
+                do {
+                    let scores = try CoherenceScorer.similarities(pairs, encoder: encoder)
+                    let flagged = zip(items, scores).map { item, score in
+                        !scorer.verdict(reply: item.text, lastUtterance: item.context.last ?? "", similarity: score).pass
+                    }
+                    results.append(evaluate(name, items, scores, threshold: threshold, above: false,
+                        labels: ("incoherent", "coherent"), flagged: flagged))
+                } catch {
+                    skipped.append("\(name): encoder: \(error)")
+                }
             }
         }
         return AgreementReport(file: file, kind: "coherence", items: items.count, scorers: results, skipped: skipped)
     }
 
+    /// `flagged`: the scorer's verdicts when they are not the score against the threshold alone.
     static func evaluate(
         _ name: String, _ items: [LabeledSet.Item], _ scores: [Double], threshold: Double, above: Bool,
-        labels: (flagged: String, ok: String)
+        labels: (flagged: String, ok: String), flagged verdicts: [Bool]? = nil
     ) -> AgreementReport.ScorerResult {
         var confusion = ConfusionMatrix()
         var mistakes: [AgreementReport.Mistake] = []
-        for (item, score) in zip(items, scores) {
-            let flagged = above ? score > threshold : score < threshold
+        var classes: [String: ClassAccuracy] = [:]
+        for (offset, (item, score)) in zip(items, scores).enumerated() {
+            let flagged = verdicts?[offset] ?? (above ? score > threshold : score < threshold)
             confusion.add(predicted: flagged, actual: item.flagged)
+            classes[item.className, default: ClassAccuracy()].add(agreed: flagged == item.flagged)
             if flagged != item.flagged {
                 mistakes.append(.init(source: item.source, text: item.text,
-                    label: item.flagged ? labels.flagged : labels.ok, score: score))
+                    label: item.flagged ? labels.flagged : labels.ok, score: score, category: item.category))
             }
         }
+        let heldOut = HeldOutThreshold.measure(
+            scores: scores, positive: items.map(\.flagged), inForce: threshold, predicted: verdicts,
+            fit: { bestThreshold($0, $1, above: above) }, accepts: { above ? $0 > $1 : $0 < $1 })
         return AgreementReport.ScorerResult(
             name: name, threshold: threshold, flagsWhen: above ? "above" : "below", metrics: .init(confusion),
-            bestThreshold: bestThreshold(scores, items.map(\.flagged), above: above), mistakes: mistakes)
+            bestThreshold: bestThreshold(scores, items.map(\.flagged), above: above), heldOut: heldOut,
+            classes: classes, mistakes: mistakes)
     }
 
     /// The threshold with the highest accuracy: of all cut points between sorted scores, the middle of the widest

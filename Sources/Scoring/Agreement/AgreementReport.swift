@@ -7,6 +7,7 @@ public struct AgreementReport: Codable, Sendable, Hashable {
         public var text: String
         public var label: String
         public var score: Double
+        public var category: String?
     }
 
     /// One scorer's agreement.
@@ -20,6 +21,10 @@ public struct AgreementReport: Codable, Sendable, Hashable {
         public var metrics: CalibrationReport.Metrics
         /// The threshold that maximises accuracy (the middle of the best range) and that accuracy.
         public var bestThreshold: ThresholdSweep.Choice?
+        /// A threshold fitted on one half of the items and measured on the other.
+        public var heldOut: HeldOutThreshold?
+        /// Accuracy at ``threshold`` per class of item.
+        public var classes: [String: ClassAccuracy]
         public var mistakes: [Mistake]
     }
 

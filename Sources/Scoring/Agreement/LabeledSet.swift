@@ -4,6 +4,9 @@ import Foundation
 /// - answers: `{"kind", "question", "expected", "reply", "label": "pass"|"fail"}` (``CalibrationItem``)
 /// - toxicity: `{"text", "label": "toxic"|"ok"}`
 /// - coherence: `{"context": text or [utterances], "reply", "label": "coherent"|"incoherent"}`
+/// - consistency: `{"question", "closed", "replies": [text], "labels": ["fail"|"reference"|"pass"]}` (``ConsistencySeries``)
+///
+/// Every item may name its class of case in `"class"` (text); accuracy is reported per class.
 public enum LabeledSet: Sendable {
     /// One labeled text; `flagged` is the label a scorer should flag (toxic, incoherent).
     public struct Item: Sendable, Hashable {
@@ -13,11 +16,25 @@ public enum LabeledSet: Sendable {
         public var flagged: Bool
         /// `file:line`.
         public var source: String
+        /// The class of case the item tests (`"class"` in the file); nil when not given.
+        public var category: String?
+        /// The class accuracy is reported under: the written class, or else the label ("incoherent", "ok").
+        public var className: String
+
+        public init(context: [String], text: String, flagged: Bool, source: String, category: String? = nil, label: String? = nil) {
+            self.context = context
+            self.text = text
+            self.flagged = flagged
+            self.source = source
+            self.category = category
+            className = category ?? label ?? (flagged ? "flagged" : "not flagged")
+        }
     }
 
     case answers([CalibrationItem])
     case toxicity([Item])
     case coherence([Item])
+    case consistency([ConsistencySeries])
 
     public static func read(path: String) throws -> LabeledSet {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -29,6 +46,7 @@ public enum LabeledSet: Sendable {
             let object = try? JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
         else { return .answers(try CalibrationReader.parse(text, file: path)) }
         if object["text"] != nil { return .toxicity(try items(lines, file: path, labels: ("toxic", "ok"), coherence: false)) }
+        if object["replies"] != nil { return .consistency(try ConsistencySeries.parse(lines, file: path)) }
         if object["context"] != nil {
             return .coherence(try items(lines, file: path, labels: ("incoherent", "coherent"), coherence: true))
         }
@@ -59,7 +77,9 @@ public enum LabeledSet: Sendable {
                     throw bad("\"context\" must be text or a non-empty list of utterances")
                 }
             }
-            items.append(Item(context: context, text: text, flagged: label == labels.flagged, source: "\(file):\(offset + 1)"))
+            items.append(Item(
+                context: context, text: text, flagged: label == labels.flagged, source: "\(file):\(offset + 1)",
+                category: object["class"] as? String, label: label))
         }
         return items
     }

@@ -36,6 +36,7 @@ public enum CalibrationReader {
         var aliases: [String]?
         var reply: String
         var label: String
+        var `class`: String?
     }
 
     private enum Expected: Decodable {
@@ -74,7 +75,8 @@ public enum CalibrationReader {
             throw CalibrationError(file: "", line: 0, message: "a closed item's \"expected\" must be true or false")
         }
         return CalibrationItem(
-            kind: kind, question: raw.question, expected: expected, reply: raw.reply, label: label, source: source)
+            kind: kind, question: raw.question, expected: expected, reply: raw.reply, label: label, source: source,
+            category: raw.class)
     }
 
     private static func describe(_ error: Error) -> String {

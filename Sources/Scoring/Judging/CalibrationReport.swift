@@ -30,6 +30,7 @@ public struct CalibrationReport: Codable, Sendable, Hashable {
         public var verdict: Verdict
         public var extracted: String
         public var score: Double?
+        public var category: String?
     }
 
     /// One judge's results.
@@ -41,8 +42,12 @@ public struct CalibrationReport: Codable, Sendable, Hashable {
         public var overall: Metrics
         /// Keyed by kind (`open`, `closed`): only the kinds the judge handles.
         public var kinds: [String: Metrics]
-        /// For judges that score items: the threshold on the score that maximises accuracy.
+        /// Keyed by the items' classes (``CalibrationItem/className``).
+        public var classes: [String: ClassAccuracy]
+        /// For judges that score items: the threshold on the score that maximises accuracy on all items.
         public var bestThreshold: ThresholdSweep.Choice?
+        /// For judges that score items: a threshold fitted on one half of the items and measured on the other.
+        public var heldOut: HeldOutThreshold?
         public var mistakes: [Mistake]
     }
 
@@ -55,6 +60,8 @@ public struct CalibrationReport: Codable, Sendable, Hashable {
     public var recall: Double?
     /// The default judge per kind.
     public var kinds: [String: Metrics]
+    /// The default judge per class of item.
+    public var classes: [String: ClassAccuracy]
     public var judges: [JudgeResult]
     /// Judges not run, and why ("semantic-open: no text encoder available").
     public var skipped: [String]

@@ -7,8 +7,10 @@
 /// - A clause-opening "no" is an answer; "no" inside a clause ("you have no cat"), "not" and "never" only negate in
 ///   passing (weak no), and "you do" / "I do" closing a clause is a weak yes. Weak signals count only when no answer
 ///   word or non-answer phrase is found.
-/// - Non-answers ("I don't know", "not sure", "nobody told me", "you never said", "maybe", "yes and no") give unknown,
-///   unless an answer word is also given.
+/// - Non-answers ("I don't know", "not sure", "nobody told me", "you never said", "maybe", "yes and no"), refusals
+///   and deflections ("I can't answer that one", "Good question!", "Let's talk about something else") and negated
+///   knowing or telling words ("I don't think you told me that", "I have no way of knowing": ``NonAnswerCues``) give
+///   unknown, unless an answer word is also given. "Not that I know of" stays a no.
 /// - Yes and no both said as answers in one clause ("yes and no") give unknown; in different clauses the last one
 ///   counts ("No no no, yes.").
 /// - Self-corrections ("No - sorry, yes", "Yes - wait, no"): the part after the last correction word that says

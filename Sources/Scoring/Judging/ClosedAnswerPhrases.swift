@@ -42,6 +42,12 @@ enum ClosedAnswerPhrases {
         "it depends", "depends", "might be", "could be", "either way", "not certain", "hard to tell", "who can say",
     ])
 
+    /// Liking said of the thing asked about ("I love it!", "You adore them"): a weak yes, unless negated in its clause.
+    static let liking = JudgeLexicon.phrases([
+        "love it", "loves it", "love them", "loves them", "adore it", "adores it", "adore them", "enjoy it",
+        "enjoys it", "enjoy them", "like it", "likes it", "like them", "likes them", "crazy about it", "big fan",
+    ])
+
     /// Phrases that look like answers but are not ("no problem"); they give no signal.
     static let neutral = JudgeLexicon.phrases(["no problem", "no worries", "know", "no matter", "never mind"])
 
@@ -64,6 +70,7 @@ enum ClosedAnswerPhrases {
     static let entries: [Entry] =
         yes.map { Entry(words: $0, answer: .yes, strength: .strong) }
         + no.map { Entry(words: $0, answer: .no, strength: .strong) }
+        + liking.map { Entry(words: $0, answer: .yes, strength: .weak) }
         + unknown.map { Entry(words: $0, answer: .unknown, strength: .hedge) }
         + neutral.map { Entry(words: $0, answer: .unknown, strength: .neutral) }
 }

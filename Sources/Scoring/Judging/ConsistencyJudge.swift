@@ -1,67 +1,96 @@
 /// ML-I13: does a chatter answer the same question about itself consistently?
 ///
 /// Contract:
-/// - The first reply to a question is the reference: its judgment is ``Verdict/skipped`` (never counted as a pass).
-/// - Closed questions: each later reply passes iff ``ClosedAnswerJudge`` classifies it as the same yes/no as the
-///   reference; unknown on either side fails.
-/// - Open questions: the key content of each reply is extracted — numbers and names (capitalised words not opening a
-///   sentence) when there are any, otherwise the content words (no stopwords, no words of the question) — and
-///   normalised (``TextTokens``). A later reply passes iff the smaller of the two keys is contained in the other's
-///   content: "I'm Ava" and "My name is Ava, nice to meet you" agree; "I am 3" and "I'm three" agree; "I'm 25" and
-///   "I'm 26" do not. A reply without key content fails.
-/// - ``Judgment/score`` is the Jaccard overlap of the two keys (open) or 1/0 (closed); ``Judgment/extracted`` shows the
-///   later reply's key and the reference's.
+/// - A series is every reply to one question (or its rewordings), in order. Each reply is first read for its
+///   content (``ConsistencyContent``): yes or no for a closed question; for an open one the set of answer items —
+///   numbers and names when there are any, otherwise the content words (no stopwords, no words of any wording of the
+///   question in the series, no
+///   words of a non-answer cue, no small talk about the question: "Good question", "tricky one").
+/// - A reply without content (a non-answer: "I don't know", "I can't answer that one", "Good question!", unknown for a
+///   closed question) is never the reference; it fails as a non-answer.
+/// - The first substantive reply is the reference: its judgment is ``Verdict/skipped`` (never counted as a pass).
+/// - Every later substantive reply is compared with it by content. Closed: the same yes/no passes. Open: the smaller
+///   of the two item sets must be contained in the other reply's content words ("I'm Ava" and "My name is Ava, nice
+///   to meet you" agree; "I am 3" and "I'm three" agree; "I'm 25" and "I'm 26" do not; "hiking, baking and chess"
+///   and "chess" agree, "chess" and "golf" do not).
+/// - A series without any substantive reply fails every reply and says so in ``Judgment/extracted``.
+/// - ``Judgment/score`` is the Jaccard overlap of the two item sets (open) or 1/0 (closed); ``Judgment/extracted``
+///   shows the reply's content and the reference's content and text.
 public struct ConsistencyJudge: Sendable {
+    /// One asked question and the reply to it.
+    public struct Exchange: Sendable, Hashable {
+        public var question: String
+        public var reply: String
+
+        public init(question: String, reply: String) {
+            self.question = question
+            self.reply = reply
+        }
+    }
+
     public var closed: ClosedAnswerJudge
 
     public init(closed: ClosedAnswerJudge = ClosedAnswerJudge()) {
         self.closed = closed
     }
 
-    /// Judges all replies to one question in order: the first is the reference (skipped), the others are compared
-    /// with it.
+    /// Judges a series in order: non-answers fail, the first substantive reply is the reference (skipped), later
+    /// substantive replies are compared with it.
+    public func judge(series: [Exchange], isClosed: Bool) -> [Judgment] {
+        // The words of every wording of the question name what is asked about, not an answer ("hobbies").
+        let asked = series.map(\.question).joined(separator: " ")
+        let contents = series.map { content(of: $0.reply, question: isClosed ? $0.question : asked, isClosed: isClosed) }
+        guard let first = contents.firstIndex(where: \.isSubstantive) else {
+            return contents.map { _ in
+                Judgment(verdict: .fail, score: 0, extracted: "(non-answer) · no substantive answer in the series")
+            }
+        }
+        let reference = contents[first]
+        let quoted = Self.quote(series[first].reply)
+        return contents.enumerated().map { index, later in
+            if index == first { return Judgment(verdict: .skipped, extracted: "\(reference.summary) (reference)") }
+            guard later.isSubstantive else {
+                let note = index < first ? "before the reference" : "reference: \(reference.summary) \(quoted)"
+                return Judgment(verdict: .fail, score: 0, extracted: "(non-answer) (\(note))")
+            }
+            return compare(reference, later, referenceText: quoted)
+        }
+    }
+
+    /// Judges all replies to one question in order (see ``judge(series:isClosed:)``).
     public func judge(question: String, isClosed: Bool, replies: [String]) -> [Judgment] {
-        guard let reference = replies.first else { return [] }
-        let key = isClosed ? closed.classify(reference, question: question).rawValue : describe(Self.key(reference, question: question))
-        return [Judgment(verdict: .skipped, extracted: "\(key) (reference)")]
-            + replies.dropFirst().map { compare(question: question, isClosed: isClosed, reference: reference, reply: $0) }
+        judge(series: replies.map { Exchange(question: question, reply: $0) }, isClosed: isClosed)
     }
 
-    /// Compares one later reply with the reference reply.
+    /// Compares one later reply with the reference reply; a non-answer on either side fails.
     public func compare(question: String, isClosed: Bool, reference: String, reply: String) -> Judgment {
+        let first = content(of: reference, question: question, isClosed: isClosed)
+        let later = content(of: reply, question: question, isClosed: isClosed)
+        guard first.isSubstantive, later.isSubstantive else {
+            return Judgment(verdict: .fail, score: 0, extracted: "\(later.summary) (reference: \(first.summary))")
+        }
+        return compare(first, later, referenceText: Self.quote(reference))
+    }
+
+    /// What one reply says, read for consistency.
+    public func content(of reply: String, question: String, isClosed: Bool) -> ConsistencyContent {
         if isClosed {
-            let first = closed.classify(reference, question: question)
-            let later = closed.classify(reply, question: question)
-            let same = first == later && first != .unknown
-            return Judgment(verdict: same ? .pass : .fail, score: same ? 1 : 0, extracted: "\(later.rawValue) (reference: \(first.rawValue))")
+            let answer = closed.classify(reply, question: question)
+            return answer == .unknown ? .nonAnswer(reply: reply) : .closed(answer, reply: reply)
         }
-        let first = Self.key(reference, question: question)
-        let later = Self.key(reply, question: question)
-        let extracted = "\(describe(later)) (reference: \(describe(first)))"
-        guard !first.isEmpty, !later.isEmpty else { return Judgment(verdict: .fail, score: 0, extracted: extracted) }
-        let overlap = Double(Set(first).intersection(later).count) / Double(Set(first).union(later).count)
-        let (small, otherText) = first.count <= later.count ? (first, reply) : (later, reference)
-        let other = Set(Self.content(TextTokens(otherText), question: question))
-        let agrees = Set(small).isSubset(of: other)
-        return Judgment(verdict: agrees ? .pass : .fail, score: overlap, extracted: extracted)
+        let items = ConsistencyContent.items(of: reply, question: question)
+        return items.isEmpty ? .nonAnswer(reply: reply) : .open(items, reply: reply, question: question)
     }
 
-    /// The key content of a reply: its numbers and names, or else its content words, normalised, in order.
-    public static func key(_ reply: String, question: String) -> [String] {
-        let text = TextTokens(reply)
-        let questionWords = Set(TextTokens.words(question))
-        let salient = text.tokens.filter { token in
-            guard !questionWords.contains(token.text), !JudgeLexicon.stopwords.contains(token.text) else { return false }
-            return Int(token.text) != nil || (token.capitalized && !token.sentenceInitial)
-        }
-        let words = salient.isEmpty ? content(text, question: question) : salient.map(\.text)
-        return words.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+    private func compare(_ reference: ConsistencyContent, _ later: ConsistencyContent, referenceText: String) -> Judgment {
+        let extracted = "\(later.summary) (reference: \(reference.summary) \(referenceText))"
+        let (agrees, score) = later.agrees(with: reference)
+        return Judgment(verdict: agrees ? .pass : .fail, score: score, extracted: extracted)
     }
 
-    static func content(_ text: TextTokens, question: String) -> [String] {
-        let questionWords = Set(TextTokens.words(question))
-        return text.words.filter { !JudgeLexicon.stopwords.contains($0) && !questionWords.contains($0) }
+    /// The reference reply as the note quotes it: at most 60 characters.
+    static func quote(_ reply: String) -> String {
+        let flat = reply.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "\"" + (flat.count > 60 ? String(flat.prefix(59)) + "…" : flat) + "\""
     }
-
-    private func describe(_ key: [String]) -> String { key.isEmpty ? "(no answer)" : key.joined(separator: " ") }
 }

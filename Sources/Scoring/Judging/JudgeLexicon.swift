@@ -36,7 +36,19 @@ enum JudgeLexicon {
         "have not told", "have not said", "have not mentioned", "nobody told", "no one told", "do not remember",
         "can not remember", "can not recall", "do not recall", "i forget", "i forgot", "not remember", "can not say",
         "can not tell", "hard to say", "who knows", "let me think", "no information", "not mentioned",
-        "not that you mentioned", "not that you said", "not that you told", "not that i was told"
+        "not that you mentioned", "not that you said", "not that you told", "not that i was told",
+        // declining, deflecting, commenting on the question instead of answering it
+        "can not answer", "not able to answer", "unable to answer", "unable to say", "no way of knowing",
+        "no way to know", "no way to tell", "would not know", "could not say", "could not tell", "beats me",
+        "search me", "rather not say", "prefer not to say", "no comment", "i will pass", "pass on that",
+        "good question", "great question", "tough question", "tricky question", "hard question", "difficult question",
+        "interesting question", "tricky one", "tough one", "hard one", "difficult one", "good one",
+        "how would i know", "how should i know", "how could i know", "how am i supposed to know", "why do you ask",
+        "why would you ask", "why do you want to know", "what do you think", "you tell me", "let us talk about",
+        "let us change the subject", "change the subject", "talk about something else", "ask me something else",
+        "tell me more about", "tell me about", "no recollection", "no memory of", "not in a position",
+        "can not help you with", "not something i know", "lost track", "drawing a blank", "my mind is blank",
+        "i am not the one to ask", "have no record", "no record of", "can not be certain",
     ])
 
     /// Words that open a subject and so make the next word a verb, not a modifier ("Everyone loves Biscuit").
@@ -48,7 +60,10 @@ enum JudgeLexicon {
     static let formerly: [[String]] = phrases(["used to", "no longer", "formerly", "previously", "once was"])
 
     /// Clause openers after an answer that replace it ("..., but now you teach").
-    static let replacements: [[String]] = phrases(["but now", "not anymore", "not any more", "but not anymore"])
+    static let replacements: [[String]] = phrases([
+        "but now", "not anymore", "not any more", "but not anymore", "but then you said", "but then you told me",
+        "but later you said", "but you also said",
+    ])
 
     /// Filler words ignored when matching answers ("the third of March" matches "3 March").
     static let fillers: Set<String> = ["the", "a", "an", "of"]

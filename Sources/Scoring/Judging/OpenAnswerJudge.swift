@@ -1,3 +1,5 @@
+import Foundation
+
 /// Judges replies to open questions ("What is my cat called?") against the expected answer and its aliases.
 ///
 /// Contract:
@@ -8,10 +10,16 @@
 ///   negated in its clause ("isn't called Mittens"), taken back by a later clause ("Is it Mittens? No, I don't think
 ///   so."), offered as one of alternatives ("Mittens or Whiskers", "Teal, or was it turquoise?"), or only part of a
 ///   longer name ("Table tennis" for "tennis"). Hedges do not fail a clean answer ("I'm not sure, maybe Mittens?").
+/// - Without an accepted answer, a reply with a non-answer cue (``NonAnswerCues``: "I can't answer that one",
+///   "Good question!", "You never told me") or without any content span is a non-answer: it fails, and
+///   ``Judgment/extracted`` says "(no answer)" rather than quoting a word of the excuse.
 /// - Without an accepted answer, the reply's content spans (no stopwords, no words of the question) are candidates;
 ///   the closest one by ``EditSimilarity`` is reported. Near misses ("John" for "Johan", score 0.8) still fail.
 /// - ``Judgment/score`` is that similarity (1 for an occurrence of an accepted answer); ``Judgment/extracted`` is the
 ///   span taken as the answer, with "(denied)" or "(one of alternatives)" when so, or "(no answer)".
+///
+/// - An expected answer that lists items ("hiking and chess") also passes when every item is stated cleanly in any
+///   order ("chess and hiking"); a reply with only some of them is a partial answer and fails.
 ///
 /// Items that are not open questions are skipped.
 public struct OpenAnswerJudge: AnswerJudge {
@@ -21,7 +29,31 @@ public struct OpenAnswerJudge: AnswerJudge {
         guard case .text(let answer, let aliases) = item.expected else {
             return Judgment(verdict: .skipped, extracted: "(not an open question)")
         }
-        return analyze(reply: item.reply, question: item.question, accepted: [answer] + aliases).judgment
+        let analysis = analyze(reply: item.reply, question: item.question, accepted: [answer] + aliases)
+        if analysis.outcome != .match, let listed = listMatch(item.reply, item.question, [answer] + aliases) {
+            return listed
+        }
+        return analysis.judgment
+    }
+
+    /// An answer that lists several items ("hiking and chess", "Ana, Rui"), each found cleanly in the reply in any
+    /// order: "chess and hiking" passes; "hiking" alone is a partial answer and does not.
+    func listMatch(_ reply: String, _ question: String, _ accepted: [String]) -> Judgment? {
+        for answer in accepted {
+            let items = Self.listItems(answer)
+            guard items.count >= 2 else { continue }
+            let spans = items.map { analyze(reply: reply, question: question, accepted: [$0]) }
+            if spans.allSatisfy({ $0.outcome == .match }) {
+                return Judgment(verdict: .pass, score: 1, extracted: spans.compactMap(\.span).joined(separator: ", "))
+            }
+        }
+        return nil
+    }
+
+    /// The items of a listed answer: split at commas, "and", "&"; one item when there is no list.
+    static func listItems(_ answer: String) -> [String] {
+        answer.replacingOccurrences(of: " & ", with: ",").replacingOccurrences(of: " and ", with: ",")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Finds the answer in `reply` and relates it to the `accepted` answers (expected first).
@@ -40,7 +72,7 @@ public struct OpenAnswerJudge: AnswerJudge {
             return OpenAnswerAnalysis(
                 outcome: clean.outcome, span: span, similarity: similarity, candidates: candidates.map(\.text))
         }
-        if JudgeLexicon.containsAny(JudgeLexicon.nonAnswers, in: text.words) || candidates.isEmpty {
+        if NonAnswerCues.hasCue(text) || candidates.isEmpty {
             return OpenAnswerAnalysis(outcome: .nonAnswer, span: nil, similarity: 0, candidates: candidates.map(\.text))
         }
         let best = candidates.dropFirst().reduce(candidates[0]) { $1.similarity > $0.similarity ? $1 : $0 }
