@@ -61,15 +61,14 @@ public struct RetryingClient: Sendable {
         }
     }
 
-    /// One exchange; a kept connection found closed before any answer is replaced once.
+    /// One exchange; a kept connection found closed before any answer is replaced once (the client's pool has
+    /// dropped the closed one, so the second try opens a new connection).
     private func sendOnce(_ call: HTTPCall, conversation: String) async throws -> HTTPAnswer {
         let (client, fresh) = try clientFor(conversation, call: call)
         do {
             return try await HTTPExchange.send(call, client: client)
         } catch let failure as NetworkFailure {
             guard !fresh, case .connection = failure else { throw failure }
-            await clients.end(conversation)
-            let (client, _) = try clientFor(conversation, call: call)
             return try await HTTPExchange.send(call, client: client)
         }
     }
