@@ -19,14 +19,17 @@ public struct WebSocketChatter: Chatter, CustomStringConvertible {
     /// The most bytes of one reply message (see ``ReplyLimit``).
     public var maxReplyBytes: Int
     /// How a `wss://` server's certificate is checked.
-    public var tls: TLSSettings
+    public let tls: TLSSettings
     private let connections = WebSocketConnections()
+    /// The TLS context all of this chatter's `wss://` connections share.
+    private let tlsContext: SharedTLSContext
 
     public init(endpoint: Endpoint, headers: HeaderSettings = HeaderSettings(), message: RequestTemplate,
                 replyPath: ReplyPath?, dataPaths: DataPaths = DataPaths(), timeout: Duration = .seconds(30),
                 maxReplyBytes: Int = ReplyLimit.defaultBytes, tls: TLSSettings = TLSSettings()) {
         self.maxReplyBytes = maxReplyBytes
         self.tls = tls
+        tlsContext = SharedTLSContext(tls)
         self.endpoint = endpoint
         self.headers = headers
         self.message = message
@@ -57,7 +60,7 @@ public struct WebSocketChatter: Chatter, CustomStringConvertible {
         while true {
             let (connection, opened) = try await connections.connection(
                 for: conversation, endpoint: endpoint, headers: headers, timeout: timeout, maxReplyBytes: maxReplyBytes,
-                tls: tls)
+                tls: tlsContext)
             do {
                 try await connection.send(text)
                 return (try await connection.receive(timeout: timeout), opened || reopened)
@@ -80,7 +83,7 @@ actor WebSocketConnections {
 
     /// The conversation's connection, opened (again) when there is none or it has dropped; `true` when just opened.
     func connection(for conversation: String, endpoint: Endpoint, headers: HeaderSettings, timeout: Duration,
-                    maxReplyBytes: Int, tls: TLSSettings) async throws -> (WebSocketConnection, Bool)
+                    maxReplyBytes: Int, tls: SharedTLSContext) async throws -> (WebSocketConnection, Bool)
     {
         if let existing = open[conversation], existing.isOpen { return (existing, false) }
         let fresh = try await WebSocketConnection.open(

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
+import NIOSSL
 
 /// How the HTTP clients of one chatter, judge or encoder connect: TLS trust and the connect time limit.
 public struct ClientSettings: Sendable, Hashable {
@@ -15,12 +16,12 @@ public struct ClientSettings: Sendable, Hashable {
     /// A new async-http-client for these settings: HTTP/1.1 (or HTTP/2 where a TLS server offers it) with kept
     /// connections, up to `connections` at once per host; a refused connection fails at once instead of being
     /// retried until the deadline.
-    func makeClient(connections: Int) throws -> HTTPClient {
+    func makeClient(connections: Int, tls: TLSConfiguration) -> HTTPClient {
         var pool = HTTPClient.Configuration.ConnectionPool(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
         pool.retryConnectionEstablishment = false
         var configuration = HTTPClient.Configuration(
-            tlsConfiguration: try tls.configuration(),
+            tlsConfiguration: tls,
             redirectConfiguration: .follow(max: 5, allowCycles: false),
             timeout: .init(connect: TimeAmount(connectTimeout)),
             connectionPool: pool)

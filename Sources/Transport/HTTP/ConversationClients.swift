@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import NIOSSL
 
 /// The HTTP clients of one chatter (or judge, or encoder), one per conversation, so that each conversation keeps its
 /// own connection between turns, as a real user's client would, and a server that ties state to connections sees
@@ -11,6 +12,8 @@ public final class ConversationClients: @unchecked Sendable {
     public let settings: ClientSettings
     private let lock = NSLock()
     private var clients: [String: HTTPClient] = [:]
+    /// The TLS configuration every client shares, made (and the trust bundle read) on the first request.
+    private var tls: TLSConfiguration?
 
     public init(settings: ClientSettings = ClientSettings()) {
         self.settings = settings
@@ -21,7 +24,9 @@ public final class ConversationClients: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let client = clients[conversation] { return (client, false) }
-        let client = try settings.makeClient(connections: conversation.isEmpty ? 16 : 2)
+        let tls = try self.tls ?? settings.tls.configuration()
+        self.tls = tls
+        let client = settings.makeClient(connections: conversation.isEmpty ? 16 : 2, tls: tls)
         clients[conversation] = client
         return (client, true)
     }

@@ -29,11 +29,21 @@ public struct TLSSettings: Sendable, Hashable {
         _ = try Self.certificates(caFile)
     }
 
-    /// SwiftNIO's client configuration for these settings.
+    /// SwiftNIO's client configuration for these settings, with the trusted certificates read now (the system's
+    /// bundle, see ``SystemTrust``, and `caFile`'s): every connection made with it shares them instead of parsing the
+    /// bundle again, which matters when each conversation has connections of its own.
     public func configuration() throws -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
-        if insecure { configuration.certificateVerification = .none }
-        if let caFile { configuration.additionalTrustRoots = [.certificates(try Self.certificates(caFile))] }
+        if insecure {
+            configuration.certificateVerification = .none
+            return configuration
+        }
+        let extra = try caFile.map(Self.certificates) ?? []
+        if let system = SystemTrust.certificates() {
+            configuration.trustRoots = .certificates(system + extra)
+        } else if !extra.isEmpty {
+            configuration.additionalTrustRoots = [.certificates(extra)]
+        }
         return configuration
     }
 

@@ -20,17 +20,17 @@ public final class WebSocketConnection: Sendable {
 
     public var isOpen: Bool { channel.isActive && !inbox.hasEnded }
 
-    /// Connects and performs the opening handshake (TLS first for `wss://`, checked as `tls` says) within
+    /// Connects and performs the opening handshake (TLS first for `wss://`, with `tls`'s context) within
     /// `timeout`. No frame, message or backlog of unread messages may pass `maxReplyBytes`: the connection then ends
     /// with ``NetworkFailure/tooLarge(_:)``.
     public static func open(_ endpoint: Endpoint, headers: HeaderSettings, timeout: Duration,
-                            maxReplyBytes: Int = ReplyLimit.defaultBytes, tls: TLSSettings = TLSSettings())
+                            maxReplyBytes: Int = ReplyLimit.defaultBytes, tls: SharedTLSContext = SharedTLSContext())
         async throws -> WebSocketConnection
     {
         let start = ContinuousClock.now
         let sslContext: NIOSSLContext?
         do {
-            sslContext = endpoint.isSecure ? try NIOSSLContext(configuration: tls.configuration()) : nil
+            sslContext = endpoint.isSecure ? try tls.get() : nil
         } catch {
             throw NetworkFailure.tls("cannot set up TLS for \(endpoint.address): \(error)")
         }
