@@ -64,6 +64,8 @@ public struct OpenAIClient: Sendable, CustomStringConvertible {
         } catch let failure as NetworkFailure {
             throw failure.afterRetries(outcome.retries)
         }
+        // The body was redacted as a whole; a secret split across two stream chunks is caught in the joined text.
+        completion.text = headers.secrets.redact(completion.text)
         completion.seconds = outcome.answer.seconds
         completion.retries = outcome.retries
         completion.status = outcome.answer.status
