@@ -25,6 +25,8 @@ public struct Comparison: Sendable {
         public var started: String?
         /// Pooled passes and totals per check, in the summary's order.
         public var scores: [(key: SeriesKey, tally: Tally)]
+        /// What gates judge per check (`--fail-on`): the tallies, failed turns and statistics of `summary.json`.
+        public var measures: [GateMeasure] = []
 
         public static func == (lhs: Experiment, rhs: Experiment) -> Bool {
             lhs.folder == rhs.folder && lhs.label == rhs.label
@@ -111,6 +113,10 @@ public struct Comparison: Sendable {
             var seat: String
             var passes: Int
             var total: Int
+            var statistics: [String: Double]?
+            /// Absent in folders written before gates.
+            var asked: Int?
+            var failed: Int?
         }
         struct Total: Decodable {
             var scores: [Score]
@@ -151,6 +157,7 @@ public struct Comparison: Sendable {
             info = decoded
         }
         var scores: [(key: SeriesKey, tally: Tally)] = []
+        var measures: [GateMeasure] = []
         for score in summary.total.scores {
             guard let seat = Seat.allCases.first(where: { $0.description == score.seat }) else {
                 throw ComparisonError.notASummary(
@@ -159,11 +166,14 @@ public struct Comparison: Sendable {
             let key = SeriesKey(code: score.code, title: score.title, seat: seat)
             guard !scores.contains(where: { $0.key == key }) else { continue }
             scores.append((key, Tally(passes: score.passes, total: score.total)))
+            measures.append(GateMeasure(
+                key: key, tally: Tally(passes: score.passes, total: score.total), asked: score.asked ?? 0,
+                failed: score.failed ?? 0, statistics: score.statistics ?? [:]))
         }
         let name = info?.name ?? URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
         return Experiment(
             folder: folder, name: name, label: name, seed: info?.seed.map(String.init) ?? "", runs: info?.runs ?? 0,
-            rounds: info?.rounds ?? 0, started: info?.started, scores: scores)
+            rounds: info?.rounds ?? 0, started: info?.started, scores: scores, measures: measures)
     }
 
     private static func describe(_ error: Error) -> String {

@@ -37,6 +37,15 @@ public struct Experiment: Sendable {
     /// After this many failed turns in a row of one chatter, its conversation ends (`max_consecutive_errors`);
     /// 0 never ends it.
     public var maxConsecutiveErrors: Int = 5
+    /// What each check must reach for the experiment to pass as a CI gate (config `thresholds:`); empty for none.
+    public var thresholds: [Threshold] = []
+
+    /// The codes the experiment scores, each once, in scorer order: the codes `thresholds:` and `--fail-on` may name.
+    public var scoredCodes: [String] {
+        var codes: [String] = []
+        for code in scorers.map(\.code) where !codes.contains(code) { codes.append(code) }
+        return codes
+    }
 
     public func chatter(_ seat: Seat) -> ConfiguredChatter { chatters[seat]! }
 

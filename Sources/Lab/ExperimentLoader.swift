@@ -11,7 +11,7 @@ import Scoring
 public struct ExperimentLoader: Sendable {
     static let topKeys = [
         "name", "seed", "runs", "rounds", "first_speaker", "under_test", "on_error", "concurrency", "rate_limit",
-        "session_id", "max_consecutive_errors", "chatters", "probes", "scorers", "report",
+        "session_id", "max_consecutive_errors", "chatters", "probes", "scorers", "thresholds", "report",
     ]
     static let chatterKeys = ["kind", "name", "memory"]
     static let reportKeys = ["out", "show_binary", "show_detailed", "show_interpretation"]
@@ -40,6 +40,9 @@ public struct ExperimentLoader: Sendable {
         let defaultName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let name = try root["name"]?.nonEmptyString() ?? defaultName
         try checkName(name, root["name"])
+        let scorers = try loadScorers(root["scorers"], probes: probes)
+        var codes: [String] = []
+        for code in scorers.map(\.code) where !codes.contains(code) { codes.append(code) }  // as Experiment.scoredCodes
         return Experiment(
             name: name,
             seed: try root["seed"]?.seed() ?? 1,
@@ -54,12 +57,13 @@ public struct ExperimentLoader: Sendable {
             rateLimit: try root["rate_limit"]?.double(in: 0.001...1_000_000),
             chatters: try loadChatters(root.required("chatters"), base: (path as NSString).deletingLastPathComponent),
             probes: probes,
-            scorers: try loadScorers(root["scorers"], probes: probes),
+            scorers: scorers,
             report: try loadReport(root["report"]),
             configText: text,
             configPath: path,
             sessionID: try root["session_id"].map(sessionID),
-            maxConsecutiveErrors: try root["max_consecutive_errors"]?.int(in: 0...100_000) ?? 5)
+            maxConsecutiveErrors: try root["max_consecutive_errors"]?.int(in: 0...100_000) ?? 5,
+            thresholds: try root["thresholds"].map { try Threshold.load($0, codes: codes) } ?? [])
     }
 
     /// A pinned execution id: 1 to 64 letters, digits, '-', '_' or '.', so it fits in any session id or URL.

@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 import LabYAML
 import Probes
 
@@ -48,7 +49,15 @@ public struct ProbeConfig: Sendable {
 
     /// The test sets probes draw from, checked to hold a set for every enabled code, so no code is turned off
     /// silently. Throws ``TestSetError`` for a bad set or folder, ``ConfigError`` naming the codes left without sets.
+    /// A missing test-set folder is a ``ConfigError`` at the line that names it.
     public func loadTestSets() throws -> TestSetDatabase {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: testsets, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ConfigError.badValue(
+                location, key: "probes.testsets",
+                problem: "names '\(Excerpt.of(testsets, limit: 120))', which is \(isFolder.boolValue || !FileManager.default.fileExists(atPath: testsets) ? "no folder" : "a file, not a folder")",
+                fix: "Give the folder of test sets, relative to the config's folder (the demo uses '../testsets').")
+        }
         let database = try TestSetDatabase.load(folder: testsets)
         let orphans = settings.enabledCodes.filter { database.sets(of: $0.setKind).isEmpty }
         guard orphans.isEmpty else {
@@ -60,6 +69,12 @@ public struct ProbeConfig: Sendable {
                 fix: "Add \(kinds) sets to the folder, or set those codes' probabilities to 0.")
         }
         return database
+    }
+
+    /// How many sets of each kind the database holds, for `validate` and `check`: `CO 1, IA 3, IQ 3, QA 12`.
+    public static func setsPerKind(_ database: TestSetDatabase) -> String {
+        TestSet.Kind.allCases.map { kind in (kind.rawValue, database.sets(of: kind).count) }
+            .sorted { $0.0 < $1.0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 
     static func resolve(_ path: String, against folder: String) -> String {

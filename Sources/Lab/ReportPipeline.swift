@@ -51,11 +51,12 @@ struct ReportPipeline {
         try volumes.finish()
         volumes.warnings.forEach(warn)
         let totals = analyzer.totalStatistics(summary.runs)
+        summary.totalStatistics = totals
         try Self.writeAtomically(folder.summaryWorkbook) { temporary in
             try SummaryWorkbook.write(summary, totalStatistics: totals, to: temporary, constantMemory: true)
                 .forEach { warn($0.replacingOccurrences(of: temporary, with: folder.summaryWorkbook)) }
         }
-        try RecordFile.write(SummaryJSON(summary, totals: totals), to: folder.summaryJSON)
+        try RecordFile.write(SummaryJSON(summary), to: folder.summaryJSON)
         return summary
     }
 

@@ -15,6 +15,9 @@ struct SummaryJSON: Encodable {
         var total: Int
         var rate: Double?
         var statistics: [String: Double]
+        /// The checked seat's chatter turns, and those that failed (no reply): the error rate gates judge.
+        var asked: Int
+        var failed: Int
         /// Histograms by perturbation level or distance: labels with passes and totals.
         var breakdowns: [Breakdown]?
     }
@@ -48,7 +51,9 @@ struct SummaryJSON: Encodable {
             self.seconds = seconds
             turnsPerSecond = seconds.flatMap { $0 > 0 ? Double(run.counts.turns) / $0 : nil }
             end = conversation?.end
-            scores = run.series.map { SummaryJSON.score($0.key, $0.result.tally, $0.result.statistics, $0.result.breakdowns) }
+            scores = GateMeasure.run(run, keys: run.series.map(\.key)).map { measure in
+                SummaryJSON.score(measure, run.series(measure.key)?.result.breakdowns ?? [])
+            }
             probes = run.probeCounts
         }
     }
@@ -74,7 +79,8 @@ struct SummaryJSON: Encodable {
     var runFiles = "runs/run-<k>.json"
     var total: Total
 
-    init(_ analysis: Analysis, totals: [SeriesKey: [Statistic]]) {
+    /// Pooled statistics come from ``Analysis/totalStatistics``.
+    init(_ analysis: Analysis) {
         var experiment = analysis.experiment
         experiment.completedRuns = []
         experiment.runSeconds = [:]
@@ -87,17 +93,16 @@ struct SummaryJSON: Encodable {
             turns: runs.reduce(0) { $0 + $1.counts.turns }, errors: runs.reduce(0) { $0 + $1.counts.errors },
             successRate: asked == 0 ? nil : Double(runs.reduce(0) { $0 + $1.counts.answered }) / Double(asked),
             seconds: analysis.conversations.seconds, ends: ends.isEmpty ? nil : ends,
-            scores: analysis.seriesKeys.map {
-                Self.score($0, analysis.total($0), totals[$0] ?? [], analysis.totalBreakdowns($0))
-            },
+            scores: GateMeasure.totals(analysis).map { Self.score($0, analysis.totalBreakdowns($0.key)) },
             probes: analysis.hasProbes ? analysis.probeCounts : nil,
             usage: analysis.usage.isEmpty ? nil : UsageSummary.all(analysis))
     }
 
-    static func score(_ key: SeriesKey, _ tally: Tally, _ statistics: [Statistic], _ breakdowns: [Breakdown]) -> Score {
-        Score(
-            code: key.code, title: key.title, seat: key.seat.description, passes: tally.passes, total: tally.total,
-            rate: tally.rate, statistics: Dictionary(statistics.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
-            breakdowns: breakdowns.isEmpty ? nil : breakdowns)
+    static func score(_ measure: GateMeasure, _ breakdowns: [Breakdown]) -> Score {
+        let key = measure.key
+        return Score(
+            code: key.code, title: key.title, seat: key.seat.description, passes: measure.tally.passes,
+            total: measure.tally.total, rate: measure.tally.rate, statistics: measure.statistics, asked: measure.asked,
+            failed: measure.failed, breakdowns: breakdowns.isEmpty ? nil : breakdowns)
     }
 }

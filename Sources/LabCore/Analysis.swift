@@ -12,6 +12,7 @@ public struct Analysis: Sendable {
             storedRuns = []
             breakdownTotals = [:]
             usage = [:]
+            firstErrors = [:]
             for run in newValue { add(run, keeping: run) }
         }
     }
@@ -30,6 +31,11 @@ public struct Analysis: Sendable {
     public private(set) var usage: [Seat: UsageTotals] = [:]
     /// Each seat's price per million tokens, when its chatter's config gives one (config `price`).
     public var prices: [Seat: TokenPrice] = [:]
+    /// Each series' statistics pooled over all runs (set by the report pipeline), for gates on latency percentiles.
+    public var totalStatistics: [SeriesKey: [Statistic]] = [:]
+    /// The first failure of each seat over the runs so far, as the transcript recorded it (for messages saying why a
+    /// chatter answered nothing).
+    public private(set) var firstErrors: [Seat: TurnError] = [:]
 
     public init(
         experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis] = [], checks: CheckCatalogue = CheckCatalogue(),
@@ -51,6 +57,7 @@ public struct Analysis: Sendable {
 
     private mutating func add(_ run: RunAnalysis, keeping kept: RunAnalysis) {
         for turn in run.transcript.turns {
+            if let error = turn.error, firstErrors[turn.seat] == nil { firstErrors[turn.seat] = error }
             guard let metrics = turn.metrics else { continue }
             var totals = usage[turn.seat] ?? UsageTotals()
             totals.add(metrics)
@@ -190,6 +197,9 @@ public struct RunCounts: Sendable, Hashable {
     /// Chatter turns (not injected probes), and those of them that produced a reply.
     public var asked: Int
     public var answered: Int
+    /// ``asked`` and ``answered`` per seat (a seat with no chatter turns is absent).
+    public var askedBySeat: [Seat: Int]
+    public var answeredBySeat: [Seat: Int]
 
     public init(_ transcript: Transcript) {
         rounds = transcript.roundCount
@@ -200,6 +210,8 @@ public struct RunCounts: Sendable, Hashable {
         let chatterTurns = transcript.turns.filter { $0.probe == nil }
         asked = chatterTurns.count
         answered = chatterTurns.filter { $0.error == nil }.count
+        askedBySeat = chatterTurns.reduce(into: [:]) { $0[$1.seat, default: 0] += 1 }
+        answeredBySeat = chatterTurns.filter { $0.error == nil }.reduce(into: [:]) { $0[$1.seat, default: 0] += 1 }
     }
 
     /// Replies per chatter turn; `nil` when no chatter was asked.

@@ -5,6 +5,8 @@ public enum LabError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case missingFile(path: String, hint: String)
     case badTranscript(path: String, line: Int, reason: String)
+    /// A transcript whose turn indices do not count 1, 2, 3...: a turn repeated or missing.
+    case badTurnOrder(path: String, line: Int, problem: String)
     /// A JSON record of a report folder (experiment, probes, conversation) that cannot be read.
     case badRecord(path: String, reason: String)
     case notAReportFolder(path: String)
@@ -19,6 +21,9 @@ public enum LabError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): error: cannot write: \(reason)." + Self.hint(reason)
         case .missingFile(let path, let hint):
             return "\(path): error: no such file. \(hint)"
+        case .badTurnOrder(let path, let line, let problem):
+            return "\(path):\(line): error: \(problem); the transcript was written by two processes at once or "
+                + "edited. Run the experiment again into a new --report-dir."
         case .badTranscript(let path, let line, let reason):
             return "\(path):\(line): error: this transcript line is not a turn: \(reason)"
         case .badRecord(let path, let reason):
@@ -31,7 +36,8 @@ public enum LabError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "this report folder. Wait for it to finish, or stop it, and try again."
         case .folderNotEmpty(let path):
             return "\(path): error: the folder exists and is not empty; a new run needs a new or empty folder. "
-                + "Give another --report-dir, or use 'chatlab run --resume \(path)' to finish an interrupted run there."
+                + "Give another --report-dir, add --force to clear it (a report folder only), or use "
+                + "'chatlab run --resume \(path)' to finish an interrupted run there."
         }
     }
 

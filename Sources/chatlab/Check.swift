@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lab
+import Probes
 
 extension ChatLab {
     struct Check: AsyncParsableCommand {
@@ -19,6 +20,11 @@ extension ChatLab {
 
         func run() async throws {
             let experiment = try CLIErrors.reporting { try ExperimentLoader(context: Warnings.context(), services: EncoderSetup.services).load(path: config) }
+            // The test sets as 'validate' checks them: a missing folder or a code with no set stops here, not mid-run.
+            if let probes = experiment.probes, !probes.settings.enabledCodes.isEmpty {
+                let database = try CLIErrors.reporting { try probes.loadTestSets() }
+                print("test sets in \(probes.testsets): \(ProbeConfig.setsPerKind(database))")
+            }
             var failed = false
             for outcome in await ChatterCheck.run(experiment) {
                 let time = String(format: "%.3f s", outcome.seconds)

@@ -13,6 +13,9 @@ extension ChatLab {
                 experiment with a two-proportion z test and Fisher's exact test (two-sided p-values; * marks
                 Fisher p < 0.05), and a clustered column chart of the pass rates. Prints the same table.
 
+                --fail-on limits are held against every experiment's totals (exit status 1 when one misses; --junit
+                writes a test suite per experiment).
+
                 Example: chatlab compare reports/demo-latest reports/other-latest --out demo-vs-other.xlsx
                 """)
 
@@ -22,6 +25,8 @@ extension ChatLab {
         @Option(help: "The workbook to write.")
         var out: String = ComparisonWorkbook.defaultFileName
 
+        @OptionGroup var gate: GateOptions
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -30,9 +35,14 @@ extension ChatLab {
 
         func run() throws {
             let comparison = try CLIErrors.reporting { try Comparison.load(folders: folders) }
+            let codes = comparison.rows.reduce(into: [String]()) { if !$0.contains($1.key.code) { $0.append($1.key.code) } }
+            let limits = try gate.limits(codes: codes)
             try CLIErrors.reporting { try ComparisonWorkbook.write(.init(comparison), to: out) }
             if !output.quiet { print(ComparisonTable.render(comparison)) }
             print("comparison: \(out)")
+            try gate.enforce(
+                comparison.experiments.map { Gate(name: $0.label, thresholds: limits, measures: $0.measures) },
+                quiet: output.quiet)
         }
     }
 }

@@ -14,7 +14,11 @@ extension ChatLab {
                 <out>/<name>-latest points at the newest one (a symbolic link; a real file or folder of that
                 name is left alone). The folder is locked while it is written: a second writer is refused.
 
-                Example: chatlab run config/demo.yaml --seed 7 --runs 5
+                Exits with status 1 when a limit of the config's 'thresholds:' or of --fail-on is missed, or when a
+                bot under test answered none of its turns (a dead endpoint: the message gives the first error and
+                why the conversations ended); the reports are written either way.
+
+                Example: chatlab run config/demo.yaml --seed 7 --runs 5 --junit gate.xml
                 """)
 
         @Argument(help: "The experiment config (YAML). Not needed with --resume.")
@@ -28,12 +32,18 @@ extension ChatLab {
         @Option(help: "Write into exactly this report folder (new or empty) instead of a new one under --out.")
         var reportDir: String?
 
+        @Flag(help: "With --report-dir: clear that folder first if an earlier run used it (only a ChatLab report folder is cleared).")
+        var force = false
+
+        @OptionGroup var gate: GateOptions
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
             if (config == nil) == (resume == nil) {
                 throw ValidationError("Give a config to run, or --resume REPORT_DIR to finish an interrupted run.")
             }
+            if force, reportDir == nil { throw ValidationError("--force clears the --report-dir folder; give --report-dir DIR too.") }
         }
 
         func run() async throws {
@@ -43,6 +53,8 @@ extension ChatLab {
                 let folder = ReportFolder(path: resume)
                 let loaded = try CLIErrors.reporting { try Resumption.load(folder: folder, context: context, logger: logger, services: EncoderSetup.services)
                 }
+                let experiment = loaded.runner.experiment
+                let limits = Threshold.merge(experiment.thresholds, try gate.limits(codes: experiment.scoredCodes))
                 let printer = ProgressPrinter(quiet: output.quiet, bar: !loaded.runner.experiment.hasHuman)
                 printer.header(loaded.runner.experiment)
                 let result = try await CLIErrors.reporting {
@@ -50,11 +62,14 @@ extension ChatLab {
                         progress: printer.handle)
                 }
                 printer.footer(result.analysis, folder: result.folder)
+                try gate.enforce(result.analysis, thresholds: limits, quiet: output.quiet)
                 return
             }
             var experiment = try CLIErrors.reporting { try ExperimentLoader(context: context, services: EncoderSetup.services).load(path: config!)
             }
             overrides.apply(to: &experiment)
+            let limits = Threshold.merge(experiment.thresholds, try gate.limits(codes: experiment.scoredCodes))
+            if force, let reportDir { try CLIErrors.reporting { try ReportFolder.clear(path: reportDir) } }
             let printer = ProgressPrinter(quiet: output.quiet, bar: !experiment.hasHuman)
             printer.header(experiment)
             let result = try await CLIErrors.reporting {
@@ -62,6 +77,7 @@ extension ChatLab {
                     .run(into: reportDir.map(ReportFolder.init), progress: printer.handle)
             }
             printer.footer(result.analysis, folder: result.folder)
+            try gate.enforce(result.analysis, thresholds: limits, quiet: output.quiet)
         }
     }
 }

@@ -25,6 +25,7 @@ extension ChatLab {
             print("  scorers: \(experiment.scorers.map { "\($0.code) \($0.title)" }.joined(separator: ", "))")
             if let probes, let database {
                 print("  probes: \(probes.settings.enabledCodes.count) code(s), \(database.sets.count) test sets in \(probes.testsets)")
+                print("  test sets per kind: \(ProbeConfig.setsPerKind(database))")
             }
         }
     }

@@ -103,7 +103,10 @@ import Testing
         let server = try ServerProcess.faultServer()
         let path = try config("dead", url: "\(server.base)/fail500/chat", rounds: 8, chatter2: "    retries: 0")
         let result = try ChatlabProcess.run(["run", path, "--report-dir", folder.path("dead")])
-        #expect(result.status == 0, "\(result.stderr)")
+        // The bot under test answered nothing: the run fails, with the breaker's reason (see GateTests).
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("answered 0 of 10 turns"), "\(result.stderr)")
+        #expect(result.stderr.contains("error_limit: by chatter2: 5 failed turns in a row (2 conversations)"), "\(result.stderr)")
         for run in 1...2 {
             let record = try json(folder.path("dead/transcripts/run-\(run).conversation.json"))
             let end = try #require(record["end"] as? [String: Any])
