@@ -29,7 +29,7 @@ extension ChatLab {
 
         @OptionGroup var overrides: ExperimentOverrides
 
-        @Option(help: "Write into exactly this report folder (new or empty) instead of a new one under --out.")
+        @Option(help: "Write into exactly this report folder (new or empty; see --force) instead of a new one under --out.")
         var reportDir: String?
 
         @Flag(help: "With --report-dir: clear that folder first if an earlier run used it (only a ChatLab report folder is cleared).")
