@@ -9,13 +9,13 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Run an experiment and write its transcripts and reports.",
             discussion: """
-                Writes a report folder <out>/<name>-<time>/ with config.yaml, experiment.json,
-                transcripts/run-<k>.jsonl (written turn by turn), report.xlsx, summary.xlsx and summary.json.
-                <out>/<name>-latest points at the newest one (a symbolic link; a real file or folder of that
+                Writes a report folder <out>/<name>-<time>/ with config.yaml, experiment.json, \
+                transcripts/run-<k>.jsonl (written turn by turn), report.xlsx, summary.xlsx and summary.json. \
+                <out>/<name>-latest points at the newest one (a symbolic link; a real file or folder of that \
                 name is left alone). The folder is locked while it is written: a second writer is refused.
 
-                Exits with status 1 when a limit of the config's 'thresholds:' or of --fail-on is missed, or when a
-                bot under test answered none of its turns (a dead endpoint: the message gives the first error and
+                Exits with status 1 when a limit of the config's 'thresholds:' or of --fail-on is missed, or when a \
+                bot under test answered none of its turns (a dead endpoint: the message gives the first error and \
                 why the conversations ended); the reports are written either way.
 
                 Example: chatlab run config/demo.yaml --seed 7 --runs 5 --junit gate.xml
