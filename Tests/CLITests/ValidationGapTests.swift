@@ -55,9 +55,9 @@ import Testing
         let (path, _) = try config("good", testsets: ChatlabProcess.root + "/testsets", probabilities: "ML-I1: 0.1")
         let validated = try ChatlabProcess.run(["validate", path])
         #expect(validated.status == 0, "\(validated.stderr)")
-        #expect(validated.stdout.contains("test sets per kind: CO 1, IA 3, IQ 3, QA 12"), "\(validated.stdout)")
+        #expect(validated.stdout.contains("test sets per kind: CO 16, IA 29, IQ 29, QA 62"), "\(validated.stdout)")
         let checked = try ChatlabProcess.run(["check", path])
         #expect(checked.status == 0, "\(checked.stderr)")
-        #expect(checked.stdout.contains("CO 1, IA 3, IQ 3, QA 12"), "\(checked.stdout)")
+        #expect(checked.stdout.contains("CO 16, IA 29, IQ 29, QA 62"), "\(checked.stdout)")
     }
 }

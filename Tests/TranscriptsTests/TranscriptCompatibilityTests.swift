@@ -33,7 +33,7 @@ private func roundTrip(_ lines: [String], in folder: TemporaryDirectory) throws 
 
 @Test func turnDataIsWrittenAsASortedObjectAndReadBack() throws {
     let folder = try TemporaryDirectory()
-    let line = #"{"data":{"buttons":[{"title":"Yes","value":1},{"title":"No","value":0.5}],"intent":"greeting","refs":null},"index":2,"latency":0.5,"round":1,"run":1,"saw":1,"seat":2,"text":"Hello!"}"#
+    let line = #"{"data":{"buttons":[{"title":"Yes","value":1},{"title":"No","value":0.5}],"intent":"greeting","refs":null},"index":1,"latency":0.5,"round":1,"run":1,"saw":1,"seat":2,"text":"Hello!"}"#
     let (transcript, written) = try roundTrip([line], in: folder)
     let buttons: JSON = .array([.object(["title": "Yes", "value": 1]), .object(["title": "No", "value": .number(0.5)])])
     #expect(transcript.turns.first?.data == ["buttons": buttons, "intent": "greeting", "refs": .null])
