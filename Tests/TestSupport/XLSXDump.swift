@@ -19,7 +19,7 @@ public struct XLSXDump: Decodable, Sendable {
     }
 
     /// A sheet's page setup: `orientation` (`landscape`, `portrait` or nil), fitting to pages (0: as many as needed)
-    /// and the rows printed on every page, e.g. `1:1`.
+    /// and the rows printed on every page, e.g. `$1:$1`.
     public struct Page: Decodable, Sendable {
         public var orientation: String?
         public var fit_to_page: Bool
