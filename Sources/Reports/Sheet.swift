@@ -94,6 +94,17 @@ public struct Sheet {
         worksheet_freeze_panes(worksheet, lxw_row_t(rows), lxw_col_t(columns))
     }
 
+    /// Sets the sheet up to print legibly: landscape, as many pages tall as needed but one page wide, and the top
+    /// `repeatingRows` rows printed again at the top of every page.
+    public func printLandscapeFitToWidth(repeatingRows: Int = 1) throws {
+        worksheet_set_landscape(worksheet)
+        worksheet_fit_to_pages(worksheet, 1, 0)
+        if repeatingRows > 0 {
+            let error = worksheet_repeat_rows(worksheet, 0, lxw_row_t(repeatingRows - 1))
+            try check(error, row: 0, col: 0)
+        }
+    }
+
     /// Adds filter buttons to the header row `firstRow` over the block `firstRow...lastRow`, `firstCol...lastCol`.
     public func autofilter(firstRow: Int = 0, firstCol: Int = 0, lastRow: Int, lastCol: Int) throws {
         try checkCell(firstRow, firstCol)

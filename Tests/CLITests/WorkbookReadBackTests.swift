@@ -23,7 +23,7 @@ import Testing
         #expect(texts.filter { $0 == line }.count == 2, "\(line) should appear once per chatter")
     }
     let run = try #require(report.sheet(named: "Run 1"))
-    #expect(run.freeze_panes == "A2")
+    #expect(run.freeze_panes == "D2", "round and both utterances stay in view")
     #expect(run.auto_filter != nil)
     let passesRow = try #require(run.row(labelled: "passes"))
     let stutter = try #require(run.headers.firstIndex { $0.hasPrefix("ML-A6") }).advanced(by: 1)

@@ -26,7 +26,16 @@ import TestSupport
         let run2 = try #require(dump.sheet(named: "Run 2"))
         #expect(run2.headers == Self.fullHeaders.filter { !["Probe", "Set", "Role", "Original"].contains($0) })
         for sheet in dump.sheets where sheet.name != "Legend" {
-            #expect(sheet.freeze_panes == "A2", "\(sheet.name)")
+            let isRun = sheet.name.hasPrefix("Run ")
+            // Run sheets keep the round and both utterances in view (columns A-C) besides the header row.
+            #expect(sheet.freeze_panes == (isRun ? "D2" : "A2"), "\(sheet.name)")
+            if isRun {
+                let page = try #require(sheet.page)
+                #expect(page.orientation == "landscape", "\(sheet.name)")
+                // One page wide (1 is the file format's default, so the attribute may be absent), any number tall.
+                #expect(page.fit_to_page && (page.fit_width ?? 1) == 1 && page.fit_height == 0, "\(sheet.name)")
+                #expect(page.print_title_rows == "$1:$1", "\(sheet.name)")
+            }
             #expect(sheet.auto_filter != nil, "\(sheet.name)")
             #expect(sheet.cell(row: 1, col: 1)?.bold == true)
             #expect(sheet.cell(row: 1, col: 1)?.fill == "D9D9D9")

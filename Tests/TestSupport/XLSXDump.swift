@@ -18,6 +18,16 @@ public struct XLSXDump: Decodable, Sendable {
         return try JSONDecoder().decode(XLSXDump.self, from: data)
     }
 
+    /// A sheet's page setup: `orientation` (`landscape`, `portrait` or nil), fitting to pages (0: as many as needed)
+    /// and the rows printed on every page, e.g. `$1:$1`.
+    public struct Page: Decodable, Sendable {
+        public var orientation: String?
+        public var fit_to_page: Bool
+        public var fit_width: Int?
+        public var fit_height: Int?
+        public var print_title_rows: String?
+    }
+
     /// One worksheet.
     public struct Sheet: Decodable, Sendable {
         public var name: String
@@ -25,6 +35,8 @@ public struct XLSXDump: Decodable, Sendable {
         public var freeze_panes: String?
         /// The autofilter range, e.g. `A1:K4`, or `nil`.
         public var auto_filter: String?
+        /// How the sheet prints (absent from dumps made before it was read).
+        public var page: Page?
         public var max_row: Int
         public var max_column: Int
         public var columns: [Column]
