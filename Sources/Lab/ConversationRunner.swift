@@ -96,12 +96,13 @@ public struct ConversationRunner: Sendable {
             let said = await chatter.notes(for: conversation)
             notes.chosen.merge(said.chosen) { first, _ in first }
             notes.outputs.merge(said.outputs) { first, _ in first }
+            notes.details.merge(said.details) { first, _ in first }
             await chatter.endConversation(conversation)
         }
         let record = ConversationRecord(
             run: run, conversation: conversation, seed: runSeed, participants: participants, started: started,
             ended: clock.now(), seconds: clock.monotonicSeconds() - startedMonotonic, end: end, rounds: transcript.roundCount, turns: transcript.turns.count,
-            chosen: notes.chosen, outputs: notes.outputs,
+            chosen: notes.chosen, outputs: notes.outputs, details: notes.details,
             errors: transcript.turns.compactMap { turn in
                 turn.error.map { ConversationError(round: turn.round, seat: turn.seat, kind: $0.kind, message: $0.message) }
             })
@@ -138,6 +139,8 @@ public struct ConversationRunner: Sendable {
             return .over(.chatterEnded, why)
         } catch ChatterError.goalReached(let why) {
             return .over(.goalReached, why)
+        } catch ChatterError.loopLimit(let why) {
+            return .over(.loopLimit, why)
         } catch ChatterError.failed(let kind, let message) {
             turn.error = TurnError(kind: kind, message: message)
         } catch {

@@ -27,12 +27,16 @@ extension Chatter {
 public struct ChatterNotes: Sendable, Hashable {
     /// Values it chose for this conversation (a simulated user's goal variables...), by name.
     public var chosen: [String: JSON]
-    /// Values it extracted from the conversation (an order id, a total price...), by name.
+    /// Values it extracted from the conversation (an order id, a total price...), by name; `null` when missing.
     public var outputs: [String: JSON]
+    /// Anything else worth keeping about how it played this conversation (a simulated user's profile name, the
+    /// styles it drew, its LLM calls and cost, its own error codes), by name.
+    public var details: [String: JSON]
 
-    public init(chosen: [String: JSON] = [:], outputs: [String: JSON] = [:]) {
+    public init(chosen: [String: JSON] = [:], outputs: [String: JSON] = [:], details: [String: JSON] = [:]) {
         self.chosen = chosen
         self.outputs = outputs
+        self.details = details
     }
 }
 
@@ -91,6 +95,9 @@ public enum ChatterError: Error, Sendable, Equatable, CustomStringConvertible {
     case conversationOver(String)
     /// The chatter got what it came for (a simulated user's goals are all answered); not a failure.
     case goalReached(String)
+    /// The chatter gives up because the other one keeps failing to understand (a simulated user after too many
+    /// fallback replies in a row); the conversation ends with ``ConversationEnd/Reason/loopLimit``.
+    case loopLimit(String)
     /// The chatter failed on this turn; the turn is marked and the conversation goes on.
     case failed(kind: String, message: String)
 
@@ -98,6 +105,7 @@ public enum ChatterError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .conversationOver(let why): return "conversation over: \(why)"
         case .goalReached(let why): return "goal reached: \(why)"
+        case .loopLimit(let why): return "loop limit: \(why)"
         case .failed(let kind, let message): return "\(kind): \(message)"
         }
     }

@@ -11,6 +11,8 @@ public struct ConversationEnd: Codable, Sendable, Hashable, CustomStringConverti
         case errorLimit = "error_limit"
         /// A request, token or cost budget ran out.
         case budget
+        /// A chatter gave up after the other kept failing to understand it (too many fallback replies in a row).
+        case loopLimit = "loop_limit"
     }
 
     public var reason: Reason

@@ -26,6 +26,8 @@ public struct ConversationRecord: Codable, Sendable, Hashable {
     public var chosen: [String: JSON]?
     /// Values extracted from the conversation when it ended (an order id, a price...), by name.
     public var outputs: [String: JSON]?
+    /// What chatters noted about how they played it (see ``ChatterNotes/details``), by name.
+    public var details: [String: JSON]?
     /// The turns that failed, oldest first (at most ``errorLimit``; ``errorCount`` counts them all).
     public var errors: [ConversationError]?
     public var errorCount: Int
@@ -36,7 +38,7 @@ public struct ConversationRecord: Codable, Sendable, Hashable {
     public init(
         run: Int, conversation: String, seed: UInt64, participants: [Participant], started: Date, ended: Date,
         seconds: Double, end: ConversationEnd, rounds: Int, turns: Int, chosen: [String: JSON]? = nil, outputs: [String: JSON]? = nil,
-        errors: [ConversationError] = [], errorCount: Int? = nil
+        details: [String: JSON]? = nil, errors: [ConversationError] = [], errorCount: Int? = nil
     ) {
         self.run = run
         self.conversation = conversation
@@ -50,6 +52,7 @@ public struct ConversationRecord: Codable, Sendable, Hashable {
         self.turns = turns
         self.chosen = chosen.flatMap { $0.isEmpty ? nil : $0 }
         self.outputs = outputs.flatMap { $0.isEmpty ? nil : $0 }
+        self.details = details.flatMap { $0.isEmpty ? nil : $0 }
         self.errors = errors.isEmpty ? nil : Array(errors.prefix(Self.errorLimit))
         self.errorCount = errorCount ?? errors.count
     }
