@@ -66,8 +66,14 @@ enum Builtins {
             }
             guard let places = digits.integer else { throw RuleEvaluationError.type("ndigits must be an integer") }
             if values[0]!.integer != nil, places >= 0 { return values[0]! }
-            let scale = pow(10, Double(min(max(places, -308), 308)))
-            let rounded = (number * scale).rounded(.toNearestOrEven) / scale
+            // Like Python, round the exact binary value (2.675 is 2.67499999..., so it gives 2.67).
+            let rounded: Double
+            if places >= 0 {
+                rounded = places > 300 ? number : Double(String(format: "%.\(places)f", number)) ?? number
+            } else {
+                let scale = pow(10, Double(min(-places, 308)))
+                rounded = (number / scale).rounded(.toNearestOrEven) * scale
+            }
             if let integer = values[0]!.integer { return .int(Int(exactly: rounded) ?? integer) }
             return .double(rounded.isFinite ? rounded : number)
         }),

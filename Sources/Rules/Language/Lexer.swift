@@ -3,7 +3,7 @@
 struct Lexer {
     private let scalars: [Unicode.Scalar]
     private var position = 0
-    private var brackets: [Unicode.Scalar] = []
+    private var brackets: [(scalar: Unicode.Scalar, offset: Int)] = []
     /// The longest expression a rule may hold (a rule file is a few lines; a fuzzer's input may be anything).
     static let maxLength = 100_000
 
@@ -47,7 +47,7 @@ struct Lexer {
         let start = position
         guard let scalar = peek() else {
             if let open = brackets.last {
-                throw RuleSyntaxError(offset: start, message: "'\(open)' is never closed")
+                throw RuleSyntaxError(offset: open.offset, message: "'\(open.scalar)' is never closed")
             }
             return Token(kind: .end, offset: start)
         }
@@ -96,10 +96,10 @@ struct Lexer {
             if brackets.count >= Parser.maxDepth {
                 throw RuleSyntaxError(offset: start, message: "brackets are nested more than \(Parser.maxDepth) deep")
             }
-            brackets.append(scalar)
+            brackets.append((scalar, start))
         case ")", "]", "}":
             let expected: Unicode.Scalar = scalar == ")" ? "(" : scalar == "]" ? "[" : "{"
-            guard brackets.last == expected else {
+            guard brackets.last?.scalar == expected else {
                 throw RuleSyntaxError(offset: start, message: "'\(scalar)' does not match any open bracket")
             }
             brackets.removeLast()
