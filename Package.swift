@@ -60,6 +60,8 @@ let package = Package(
             dependencies: ["LabCore", "Chatters", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio),
         .target(name: "Scoring", dependencies: ["LabCore", "LabYAML", "Digest", "Transport", "LLM"]),
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),
+        // Simulated users from conversation profiles (the SENSEI schema): variables, styles, template and LLM users.
+        .target(name: "Simulation", dependencies: ["LabCore", "LabYAML", "LLM", "Transport"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),
         // Optimized in every build mode: the tests and `chatlab models` hash 91 MB and run the encoder, which take
         // minutes unoptimized. Checks stay on where it matters: inputs are validated before the unchecked loops.
@@ -70,7 +72,7 @@ let package = Package(
         .target(
             name: "Lab",
             dependencies: [
-                "LabCore", "LabYAML", "Transcripts", "Probes", "Chatters", "Scoring", "Reports",
+                "LabCore", "LabYAML", "Transcripts", "Probes", "Chatters", "Scoring", "Reports", "Simulation",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // `chatlab bench ...`: the measurements and the reference tools' workers; uses what it measures.
@@ -91,6 +93,7 @@ let package = Package(
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore", "LabYAML"]),
         .testTarget(
             name: "ChattersTests", dependencies: ["Chatters", "BotServer", "LabYAML", "Transport", "LLM", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "LabYAML", "TestSupport"]),
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LabYAML", "Digest", "Transport", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
