@@ -14,7 +14,7 @@ public struct OutputExtractor: Sendable {
         "this", "your", "my", "it", "by", "on", "at", "as", "be", "which", "what", "how", "from", "value", "chatbot",
         "user", "conversation", "given", "provided"]
     static let fillers: Set<String> = ["is", "was", "will", "be", "the", "a", "an", "of", "number", "no", "nr", "#", ":",
-        "=", "your", "its", "are", "reads", "code", "id", "identifier"]
+        "=", "your", "its", "are", "reads", "code", "id", "identifier", "include", "includes", "were"]
 
     public func extract(_ spec: OutputSpec, from botMessages: [String]) -> JSON? {
         let cues = Self.cues(spec)
@@ -59,7 +59,11 @@ public struct OutputExtractor: Sendable {
             case .time: items = TypedPatterns.times(sentence).map(JSON.string)
             case .date: items = TypedPatterns.dates(sentence).map(JSON.string)
             default:
-                items = (Self.afterCue(sentence, cues) ?? "")
+                var rest = Substring(Self.afterCue(sentence, cues) ?? "")
+                while let word = rest.split(separator: " ").first, Self.fillers.contains(word.lowercased().trimmingCharacters(in: .punctuationCharacters)) || word == ":" {
+                    rest = rest.drop { $0 == " " }.dropFirst(word.count)
+                }
+                items = String(rest)
                     .replacingOccurrences(of: " and ", with: ", ").split(separator: ",")
                     .map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) }
                     .filter { !$0.isEmpty }.map(JSON.string)

@@ -3,8 +3,8 @@ import LabCore
 
 /// The built-in task bot to simulate against offline: a pizza shop that takes orders (sizes, toppings, drinks),
 /// answers about prices, the menu and delivery time, confirms orders with an id, a total price and a delivery time,
-/// and answers with its fallback message when it understands nothing. Deterministic: order ids come from the
-/// conversation id. When it speaks first it greets.
+/// and answers with its fallback message when it understands nothing. Deterministic: order ids come from the run
+/// and the experiment's seed. When it speaks first it greets.
 ///
 /// Switchable ``ShopDefect``s make it wrong in known ways, for showing that correctness rules catch them.
 public actor ShopBot: Chatter {
@@ -61,7 +61,7 @@ public actor ShopBot: Chatter {
             if order.isEmpty {
                 parts.append("Your order is empty. What would you like?")
             } else {
-                let id = order.id ?? orderID(request.conversation)
+                let id = order.id ?? orderID(run: request.run, seed: request.experimentSeed)
                 order.id = id
                 parts.append("Order confirmed: \(summary(order)). Your order id is \(id). Total price: \(money(total(order))). "
                     + "Delivery in about \(deliveryMinutes(order)) minutes.")
@@ -133,11 +133,11 @@ public actor ShopBot: Chatter {
         String(format: "%.2f %@", amount, defects.contains(.wrongCurrency) ? "EUR" : "USD")
     }
 
-    /// `PZ-` and four hex digits from the conversation id (FNV-1a); always `PZ-1000` with `repeats_order_ids`.
-    func orderID(_ conversation: String) -> String {
+    /// `PZ-` and four hex digits from the run number and the experiment's seed (the same seed gives the same ids);
+    /// always `PZ-1000` with `repeats_order_ids`.
+    func orderID(run: Int, seed: UInt64) -> String {
         if defects.contains(.repeatsOrderIds) { return "PZ-1000" }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in conversation.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = SeededRandom.derive(seed, UInt64(run), 0x5A5A)
         return String(format: "PZ-%04X", Int(hash % 0xFFFF))
     }
 
