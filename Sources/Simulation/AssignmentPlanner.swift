@@ -77,10 +77,27 @@ public struct AssignmentPlanner: Sendable {
     /// many rows the `pairwise()` array has (0 without pairwise variables).
     public static func combinationCounts(_ variables: [GoalVariable]) -> (forward: Int, pairwise: Int) {
         let forward = chains(variables).map { chain in
-            chain.reduce(1) { product, name in product * (variables.first { $0.name == name }?.values.count ?? 1) }
+            chain.reduce(1) { product, name in
+                let (next, overflow) = product.multipliedReportingOverflow(by: variables.first { $0.name == name }?.values.count ?? 1)
+                return overflow ? Int.max : next
+            }
         }.max() ?? 0
         let pairwise = variables.filter { $0.function == .pairwise }.sorted { $0.values.count > $1.values.count }
-        return (forward, pairwise.isEmpty ? 0 : PairwiseCover(counts: pairwise.map(\.values.count)).rows.count)
+        guard !pairwise.isEmpty, pairCount(variables) <= maxPairs else { return (forward, pairwise.isEmpty ? 0 : Int.max) }
+        return (forward, PairwiseCover(counts: pairwise.map(\.values.count)).rows.count)
+    }
+
+    /// The most conversations a profile may ask for (a count or its combinations).
+    public static let maxConversations = 100_000
+    /// The most value pairs `pairwise()` variables may make (the covering array is built greedily over them).
+    public static let maxPairs = 200_000
+
+    /// The value pairs the `pairwise()` variables make.
+    static func pairCount(_ variables: [GoalVariable]) -> Int {
+        let counts = variables.filter { $0.function == .pairwise }.map(\.values.count)
+        var total = 0
+        for i in counts.indices { for j in counts.indices where j > i { total += counts[i] * counts[j] } }
+        return total
     }
 
     /// The number of conversations a profile asks for.
@@ -96,7 +113,7 @@ public struct AssignmentPlanner: Sendable {
             case .pairwise?: total = counts.pairwise
             case nil: total = max(counts.forward, counts.pairwise)
             }
-            return max(1, Int((Double(total) * p).rounded(.toNearestOrEven)))
+            return max(1, Int(min(Double(total) * p, 1e15).rounded(.toNearestOrEven)))
         }
     }
 

@@ -133,12 +133,25 @@ enum ConversationSpecReader {
         }
     }
 
-    /// A `number` that counts combinations needs some to count.
+    /// A `number` that counts combinations needs some to count, and not too many; `pairwise()` variables may not
+    /// make more pairs than ChatLab covers.
     static func checkNumber(_ profile: Profile, value: YAMLValue) throws {
+        let map = try value.mapping("conversation")
+        let pairs = AssignmentPlanner.pairCount(profile.user.variables)
+        if pairs > AssignmentPlanner.maxPairs {
+            throw try map.required("number").badValue(
+                "comes with pairwise() variables that make \(pairs) value pairs, more than ChatLab covers (\(AssignmentPlanner.maxPairs))",
+                fix: "Give the pairwise() variables fewer values.")
+        }
+        let count = AssignmentPlanner.conversationCount(profile)
+        if count > AssignmentPlanner.maxConversations {
+            throw try map.required("number").badValue(
+                "asks for \(count == Int.max ? "more than \(Int.max)" : "\(count)") conversations",
+                fix: "Ask for at most \(AssignmentPlanner.maxConversations): a count, or a smaller share such as combinations(0.1).")
+        }
         guard case .count = profile.conversation.number else {
             let counts = AssignmentPlanner.combinationCounts(profile.user.variables)
             if max(counts.forward, counts.pairwise) == 0 {
-                let map = try value.mapping("conversation")
                 throw try map.required("number").badValue(
                     "counts combinations, but no forward(x) chain or pairwise() variable makes any",
                     fix: "Give a number of conversations, or nest forward() variables (e.g. 'cans: {function: forward(drink), ...}').")
