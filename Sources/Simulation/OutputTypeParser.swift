@@ -7,8 +7,16 @@ enum OutputTypeParser {
     static func parse(_ value: YAMLValue, warnings: inout [String]) throws -> OutputType {
         let text = try value.string().trimmingCharacters(in: .whitespaces)
         if let type = parse(text) { return type }
-        throw value.badValue("is '\(Excerpt.of(text))', which is not an output type ChatLab knows",
-            fix: "Use int, float, money, str, time, date, bool or list[T]; a custom type can be written as str.")
+        guard text.range(of: #"^\w+$"#, options: .regularExpression) != nil else {
+            throw value.badValue("is '\(Excerpt.of(text))', which is not an output type",
+                fix: "Use int, float, money, str, time, date, bool or list[T].")
+        }
+        // A custom type of the SENSEI tool (a types/<name>.yml file): extracted as text.
+        let known = ["int", "float", "money", "str", "string", "time", "date", "bool"]
+        let hint = Suggestion.nearest(to: text, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+        warnings.append("\(value.location): warning: output type '\(Excerpt.of(text))' is not built in\(hint); "
+            + "it is extracted as text (custom types' files are not read)")
+        return .string
     }
 
     static func parse(_ text: String) -> OutputType? {

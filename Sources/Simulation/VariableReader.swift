@@ -11,9 +11,18 @@ enum VariableReader {
         let map = try value.mapping("variable '\(name)'", allowed: ["function", "type", "data"])
         let typeValue = try map.required("type")
         let typeName = try typeValue.string()
-        guard let type = VariableType(rawValue: typeName) else {
-            throw typeValue.badValue("is '\(Excerpt.of(typeName))', which is not a variable type ChatLab knows",
-                fix: "Use string, int or float. (Custom types from a types/ folder are not supported.)")
+        let type: VariableType
+        if let builtIn = VariableType(rawValue: typeName) {
+            type = builtIn
+        } else if typeName.range(of: #"^\w+$"#, options: .regularExpression) != nil, !["str", "text", "integer", "number"].contains(typeName) {
+            // A custom type of the SENSEI tool (a types/<name>.yml file with a format): its values are text.
+            type = .string
+            let hint = Suggestion.nearest(to: typeName, in: VariableType.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+            warnings.append("\(typeValue.location): warning: type '\(Excerpt.of(typeName))' is not built in\(hint); its "
+                + "values are used as text and not checked against a types/ file's format")
+        } else {
+            throw typeValue.badValue("is '\(Excerpt.of(typeName))', which is not a variable type",
+                fix: "Use string, int or float.")
         }
         let function = try map["function"].map(readFunction) ?? .all
         let dataValue = try map.required("data")

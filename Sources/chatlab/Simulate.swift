@@ -38,6 +38,12 @@ extension ChatLab {
         @Option(help: "template (offline) or llm; default: llm when an LLM is configured, else template.")
         var voice: String?
 
+        @Option(help: "With an LLM: the most calls the simulated user may make over all conversations.")
+        var maxLlmCalls: Int?
+
+        @Option(help: "With an LLM: the most tokens (prompt + completion) it may use over all conversations.")
+        var maxLlmTokens: Int?
+
         @Flag(help: "Print the conversations' values, styles and lengths without talking to anyone.")
         var plan = false
 
@@ -58,6 +64,8 @@ extension ChatLab {
             if !plan, bot == nil { throw ValidationError("Give --bot BOT.yaml (the bot to simulate against), or --plan.") }
             if let voice, !["template", "llm"].contains(voice) { throw ValidationError("--voice is template or llm.") }
             if let conversations, conversations < 1 { throw ValidationError("--conversations must be at least 1.") }
+            if let maxLlmCalls, maxLlmCalls < 1 { throw ValidationError("--max-llm-calls must be at least 1.") }
+            if let maxLlmTokens, maxLlmTokens < 1 { throw ValidationError("--max-llm-tokens must be at least 1.") }
             if force, reportDir == nil { throw ValidationError("--force clears the --report-dir folder; give --report-dir DIR too.") }
         }
 
@@ -68,8 +76,11 @@ extension ChatLab {
                 print(SimulationPlanText.text(loaded.profile, seed: seed, count: conversations))
                 return
             }
+            var budget: [String] = []
+            if let maxLlmCalls { budget.append("requests: \(maxLlmCalls)") }
+            if let maxLlmTokens { budget.append("tokens: \(maxLlmTokens)") }
             let config = SimulationConfig(profilePath: profile, botPath: bot!, seed: seed, conversations: conversations,
-                voice: voice, reportOut: out)
+                voice: voice, reportOut: out, simulatorOptions: budget.isEmpty ? [:] : ["budget": "{\(budget.joined(separator: ", "))}"])
             let text = config.text(for: loaded.profile)
             let context = Warnings.context(console: TerminalConsole())
             let path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("simulate.yaml")

@@ -161,4 +161,38 @@ import Testing
         let grep = try ChildProcess.run("/bin/grep", ["-rl", "sk-test-secret-key", report])
         #expect(grep.stdout.isEmpty)
     }
+
+    @Test func anyListsAreMadeOnceByTheLLMAndBudgetsEndConversations() throws {
+        let server = try FixtureServer(script: "fake_llm_user.py")
+        let folder = try TemporaryDirectory(prefix: "chatlab-sim")
+        let text = try String(contentsOfFile: "\(ChatlabProcess.root)/Tests/Fixtures/profiles/short-order.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "    - size:", with: "    - \"my friend {{name}} pays\"\n    - name: {function: random(), type: string, data: [Ada, any(2 first names)]}\n    - size:")
+        try text.write(toFile: folder.path("any.yaml"), atomically: true, encoding: .utf8)
+        let environment = ["OPENAI_BASE_URL": "http://127.0.0.1:\(server.port)/v1", "XDG_CACHE_HOME": folder.path("cache")]
+        func counts() throws -> [String: Int] {
+            let counted = try ChildProcess.run("/usr/bin/env", ["curl", "-s", "-X", "POST", "http://127.0.0.1:\(server.port)/count"])
+            return (try JSONSerialization.jsonObject(with: counted.stdoutData) as? [String: Any])?["by_schema"] as? [String: Int] ?? [:]
+        }
+        for name in ["a", "b"] {
+            let (report, result) = try simulate(folder.path("any.yaml"), bot: "config/chatters/shop.yaml", environment: environment,
+                in: folder, name: name)
+            #expect(result.status == 0, "\(result.stderr)")
+            for record in try records(report) {
+                let chosen = (record["chosen"] as? [String: Any])?["name"] as? [String]
+                #expect(chosen.map { ["Ada", "falafel", "nachos"].contains($0[0]) } == true, "\(chosen ?? [])")
+            }
+        }
+        #expect(try counts()["any_list"] == 1)  // made once, then read from the cache
+        // A budget of 3 calls: the first conversation uses them, the second ends at once with SENSEI's code 2000.
+        let before = try counts()["user_turn"] ?? 0
+        let limited = folder.path("limited")
+        let run = try ChatlabProcess.run(["simulate", folder.path("any.yaml"), "--bot", "config/chatters/shop.yaml",
+            "--report-dir", limited, "--max-llm-calls", "3"], environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try counts()["user_turn"] == before + 3)
+        let ends = try records(limited).map { (($0["end"] as? [String: Any])?["reason"] as? String) ?? "" }
+        #expect(ends == ["budget", "budget"])
+        let codes = try records(limited).flatMap { ((($0["details"] as? [String: Any])?["errors"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? Int } }
+        #expect(codes.contains(2000))
+    }
 }
