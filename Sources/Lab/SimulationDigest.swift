@@ -7,7 +7,7 @@ public enum SimulationDigest {
         let simulated = records.filter { $0.details?["test_name"] != nil }
         guard !simulated.isEmpty else { return "" }
         var ends: [String: Int] = [:]
-        var goals = 0, answered = 0, outputs = 0, extracted = 0, fallbacks = 0, calls = 0
+        var goals = 0, answered = 0, outputs = 0, extracted = 0, fallbacks = 0, calls = 0, senseiCalls = 0
         var cost: Double?
         for record in simulated {
             ends[record.end.reason.rawValue, default: 0] += 1
@@ -22,14 +22,16 @@ public enum SimulationDigest {
             }
             if case .number(let n)? = details["fallbacks"] { fallbacks += Int(n) }
             if case .number(let n)? = details["llm"]?["calls"] { calls += Int(n) }
+            // SENSEI's scheme: a call per user message, a goal verification per bot message, one per output.
+            if case .number(let turns)? = details["user_turns"] { senseiCalls += 2 * Int(turns) + 1 + (record.outputs ?? [:]).count }
             if case .number(let usd)? = details["llm"]?["cost"] { cost = (cost ?? 0) + usd }
         }
         let endText = ends.keys.sorted().map { "\($0) \(ends[$0]!)" }.joined(separator: ", ")
         var lines = [
             "Simulated conversations: \(simulated.count) (ended: \(endText))",
             "  goals answered \(answered) of \(goals); outputs extracted \(extracted) of \(outputs); fallbacks met \(fallbacks)",
-            "  user LLM calls \(calls) (\(String(format: "%.1f", Double(calls) / Double(simulated.count))) per conversation)"
-                + (cost.map { String(format: ", cost $%.4f", $0) } ?? ""),
+            "  user LLM calls \(calls) (\(String(format: "%.1f", Double(calls) / Double(simulated.count))) per conversation"
+                + (cost.map { String(format: ", cost $%.4f", $0) } ?? "") + "; the SENSEI tool's scheme would make \(senseiCalls))",
         ]
         if calls == 0 { lines[2] = "  user LLM calls 0 (template user, offline)" }
         return lines.joined(separator: "\n")

@@ -39,7 +39,8 @@ public actor SimulatedUser: Chatter {
     }
 
     /// The setup of conversation `run` for an experiment seeded with `seed`.
-    public func setup(run: Int, seed: UInt64) async throws -> ConversationSetup {
+    public func setup(run given: Int, seed: UInt64) async throws -> ConversationSetup {
+        let run = max(given, 1)  // a one-off request (`chatlab check`) may carry run 0
         if variables == nil {
             let made = try await anyLists.resolve(profile.user.variables)
             variables = made.variables

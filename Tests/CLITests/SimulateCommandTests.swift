@@ -147,7 +147,7 @@ import Testing
             let made = llm["calls"] as? Int ?? -1, turns = details["user_turns"] as? Int ?? -1
             #expect(made == turns + 1)  // one per message, and one that finds every goal answered
             calls += made
-            senseiCalls += 2 * turns + 2  // its scheme: message + verification per turn, one per output at the end
+            senseiCalls += turns + (turns + 1) + 2  // its scheme: a call per message, per bot message, per output
             #expect((record["end"] as? [String: Any])?["reason"] as? String == "goal_reached")
             let outputs = record["outputs"] as? [String: Any] ?? [:]
             #expect((outputs["order_id"] as? String)?.hasPrefix("PZ-") == true && outputs["price"] is String, "\(outputs)")
@@ -156,7 +156,7 @@ import Testing
         let byServer = try JSONSerialization.jsonObject(with: counted.stdoutData) as? [String: Any]
         #expect((byServer?["by_schema"] as? [String: Int])?["user_turn"] == calls)
         #expect(calls < senseiCalls)
-        #expect(result.stdout.contains("user LLM calls \(calls)"), "\(result.stdout)")
+        #expect(result.stdout.contains("user LLM calls \(calls) ") && result.stdout.contains("would make \(senseiCalls))"), "\(result.stdout)")
         // The key never reaches the report folder.
         let grep = try ChildProcess.run("/bin/grep", ["-rl", "sk-test-secret-key", report])
         #expect(grep.stdout.isEmpty)
@@ -194,5 +194,14 @@ import Testing
         #expect(ends == ["budget", "budget"])
         let codes = try records(limited).flatMap { ((($0["details"] as? [String: Any])?["errors"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? Int } }
         #expect(codes.contains(2000))
+    }
+
+    @Test func theSimulatorDemoConfigValidatesAndChecks() throws {
+        let validate = try ChatlabProcess.run(["validate", "config/simulate-demo.yaml"])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        // `check` asks each chatter once, outside any run: the simulated user answers as conversation 1 would.
+        let check = try ChatlabProcess.run(["check", "config/simulate-demo.yaml"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("chatter1 customer: ok") && check.stdout.contains("chatter2 pizza-shop: ok"))
     }
 }
