@@ -17,9 +17,12 @@ public struct SimulationConfig: Sendable {
     public var reportOut: String
     /// Extra options for the simulator chatter (e.g. `base_url`), as YAML flow text by key.
     public var simulatorOptions: [String: String]
+    /// Conversations held at once.
+    public var concurrency: Int
 
     public init(profilePath: String, botPath: String, seed: UInt64, conversations: Int? = nil, voice: String? = nil,
-                reportOut: String = "reports", simulatorOptions: [String: String] = [:]) {
+                reportOut: String = "reports", simulatorOptions: [String: String] = [:], concurrency: Int = 1) {
+        self.concurrency = concurrency
         self.profilePath = profilePath
         self.botPath = botPath
         self.seed = seed
@@ -42,6 +45,7 @@ public struct SimulationConfig: Sendable {
             seed: \(seed)
             runs: \(count)
             rounds: \(profile.conversation.goalStyle.maxUserTurns + 2)
+            concurrency: \(concurrency)
             first_speaker: \(profile.chatbot.isStarter ? "chatter2" : "chatter1")
             under_test: chatter2
             chatters:

@@ -7,8 +7,9 @@ public struct ConversationState: Sendable {
     public var seat: Seat
     /// The bot's messages so far, oldest first.
     public var botMessages: [String] = []
-    /// How many utterances of the history it has already read.
-    var seen = 0
+    /// Whether the bot's next message is new to it: true at the start (a bot that speaks first) and after each
+    /// message it sent; false after reading one, so a bot message seen again (its own turn failed) counts once.
+    var awaitingReply = true
     /// Goals not yet asked for, in the order they will be asked (goals the bot kept failing move to the end).
     public var queue: [Int]
     /// The goals of its last message.

@@ -17,7 +17,8 @@ public actor SimulatedUser: Chatter {
     /// Conversations per plan (the profile's `number`); runs beyond it continue the generators.
     public let conversations: Int
 
-    private var variables: [GoalVariable]?
+    /// The variables with their `any(...)` values made; one task, so concurrent conversations ask the LLM once.
+    private var variables: Task<(variables: [GoalVariable], calls: Int), any Error>?
     private var plans: [UInt64: [ConversationSetup]] = [:]
     private var states: [String: ConversationState] = [:]
     private var total = SimulationUsage()
@@ -41,15 +42,20 @@ public actor SimulatedUser: Chatter {
     /// The setup of conversation `run` for an experiment seeded with `seed`.
     public func setup(run given: Int, seed: UInt64) async throws -> ConversationSetup {
         let run = max(given, 1)  // a one-off request (`chatlab check`) may carry run 0
-        if variables == nil {
-            let made = try await anyLists.resolve(profile.user.variables)
-            variables = made.variables
-            total.calls += made.calls
+        let making: Task<(variables: [GoalVariable], calls: Int), any Error>
+        if let started = variables {
+            making = started
+        } else {
+            let lists = anyLists, given = profile.user.variables
+            making = Task { try await lists.resolve(given) }
+            variables = making
+            total.calls += try await making.value.calls
         }
+        let made = try await making.value
         let needed = max(run, conversations)
         if plans[seed].map({ $0.count < needed }) ?? true {
             var resolved = profile
-            resolved.user.variables = variables!
+            resolved.user.variables = made.variables
             plans[seed] = ConversationSetup.plan(resolved, seed: seed, count: needed)
         }
         return plans[seed]![run - 1]
@@ -98,6 +104,7 @@ public actor SimulatedUser: Chatter {
             throw ChatterError.conversationOver(finished)
         }
         state.userTurns += 1
+        state.awaitingReply = true
         state.languages.append(language)
         states[request.conversation] = state
         var metrics: [String: Double] = ["goals_answered": Double(state.answered.count)]
@@ -111,7 +118,8 @@ public actor SimulatedUser: Chatter {
 
     /// Reads the bot's newest message, if the last utterance is one.
     private func observe(_ request: ChatRequest, _ state: inout ConversationState) {
-        guard let last = request.history.last, last.seat != request.seat else { return }
+        guard state.awaitingReply, let last = request.history.last, last.seat != request.seat else { return }
+        state.awaitingReply = false
         state.botMessages.append(last.text)
         if detector.isFallback(last.text) {
             state.fallbackRun += 1

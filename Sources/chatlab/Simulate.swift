@@ -35,6 +35,9 @@ extension ChatLab {
         @Option(help: "Hold this many conversations instead of the profile's number.")
         var conversations: Int?
 
+        @Option(help: "Conversations held at once (transcripts and reports stay as a sequential run's).")
+        var concurrency = 1
+
         @Option(help: "template (offline) or llm; default: llm when an LLM is configured, else template.")
         var voice: String?
 
@@ -63,6 +66,7 @@ extension ChatLab {
         func validate() throws {
             if !plan, bot == nil { throw ValidationError("Give --bot BOT.yaml (the bot to simulate against), or --plan.") }
             if let voice, !["template", "llm"].contains(voice) { throw ValidationError("--voice is template or llm.") }
+            if concurrency < 1 || concurrency > 10_000 { throw ValidationError("--concurrency is 1 to 10000.") }
             if let conversations, conversations < 1 { throw ValidationError("--conversations must be at least 1.") }
             if let maxLlmCalls, maxLlmCalls < 1 { throw ValidationError("--max-llm-calls must be at least 1.") }
             if let maxLlmTokens, maxLlmTokens < 1 { throw ValidationError("--max-llm-tokens must be at least 1.") }
@@ -80,7 +84,8 @@ extension ChatLab {
             if let maxLlmCalls { budget.append("requests: \(maxLlmCalls)") }
             if let maxLlmTokens { budget.append("tokens: \(maxLlmTokens)") }
             let config = SimulationConfig(profilePath: profile, botPath: bot!, seed: seed, conversations: conversations,
-                voice: voice, reportOut: out, simulatorOptions: budget.isEmpty ? [:] : ["budget": "{\(budget.joined(separator: ", "))}"])
+                voice: voice, reportOut: out, simulatorOptions: budget.isEmpty ? [:] : ["budget": "{\(budget.joined(separator: ", "))}"],
+                concurrency: concurrency)
             let text = config.text(for: loaded.profile)
             let context = Warnings.context(console: TerminalConsole())
             let path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("simulate.yaml")

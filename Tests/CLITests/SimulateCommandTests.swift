@@ -66,6 +66,15 @@ import Testing
         let (first, a) = try simulate("profiles/pizza-order.yaml", bot: "config/chatters/shop.yaml", in: folder, name: "a")
         let (second, b) = try simulate("profiles/pizza-order.yaml", bot: "config/chatters/shop.yaml", in: folder, name: "b")
         let (other, c) = try simulate("profiles/pizza-order.yaml", bot: "config/chatters/shop.yaml", seed: 4, in: folder, name: "c")
+        // Conversations held three at a time give the same transcripts as one at a time.
+        let parallel = folder.path("p")
+        let p = try ChatlabProcess.run(["simulate", "profiles/pizza-order.yaml", "--bot", "config/chatters/shop.yaml",
+            "--seed", "3", "--concurrency", "3", "--report-dir", parallel])
+        #expect(p.status == 0, "\(p.stderr)")
+        for run in 1...6 {
+            let path = "transcripts/run-\(run).jsonl"
+            #expect(try TranscriptLines.withoutLatency("\(first)/\(path)") == TranscriptLines.withoutLatency("\(parallel)/\(path)"))
+        }
         #expect(a.status == 0 && b.status == 0 && c.status == 0)
         for run in 1...6 {
             let path = "transcripts/run-\(run).jsonl"
