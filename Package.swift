@@ -60,6 +60,8 @@ let package = Package(
             dependencies: ["LabCore", "Chatters", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio),
         .target(name: "Scoring", dependencies: ["LabCore", "LabYAML", "Digest", "Transport", "LLM"]),
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),
+        // Simulated users from conversation profiles (the SENSEI schema): variables, styles, template and LLM users.
+        .target(name: "Simulation", dependencies: ["LabCore", "LabYAML", "LLM", "Transport"]),
         // Correctness rules over conversations (SENSEI's rule files): a sandboxed expression language, helpers, scopes.
         .target(name: "Rules", dependencies: ["LabCore", "LabYAML", "Transcripts", "Transport", "LLM"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),
@@ -72,7 +74,7 @@ let package = Package(
         .target(
             name: "Lab",
             dependencies: [
-                "LabCore", "LabYAML", "Transcripts", "Probes", "Chatters", "Scoring", "Reports", "Rules",
+                "LabCore", "LabYAML", "Transcripts", "Probes", "Chatters", "Scoring", "Reports", "Simulation", "Rules",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // `chatlab bench ...`: the measurements and the reference tools' workers; uses what it measures.
@@ -93,6 +95,7 @@ let package = Package(
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore", "LabYAML"]),
         .testTarget(
             name: "ChattersTests", dependencies: ["Chatters", "BotServer", "LabYAML", "Transport", "LLM", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "LabYAML", "TestSupport"]),
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LabYAML", "Digest", "Transport", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),

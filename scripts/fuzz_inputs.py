@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Fuzzes ChatLab's input readers with hostile and random files (Python 3 standard library only).
 
-Generates experiment configs and test-set files -- alias bombs, deep alias chains, deep flow and block nesting,
+Generates experiment configs, test-set files and conversation profiles -- alias bombs, deep alias chains, deep flow and block nesting,
 complex keys, huge scalars, odd unicode and invalid UTF-8, wrong types, random mutations of the shipped configs and
-test sets -- and runs `chatlab validate CONFIG` / `chatlab testsets validate --dir FOLDER` on each with a timeout.
+test sets -- and runs `chatlab validate CONFIG` / `chatlab testsets validate --dir FOLDER` / `chatlab simulate PROFILE --plan` on
+each with a timeout.
 
 Counts, per input kind:
   crash   the process died from a signal or exited with a code other than 0, 1 or 2
@@ -201,6 +202,29 @@ def hostile_testset(rng, base):
     return mutate(rng, base)
 
 
+PROFILE_VALUES = ["forward(x)", "forward(size)", "random(0)", "random(-1)", "random(99999999999999999999)", "another(0)",
+                  "pairwise()", "combinations(1e308)", "sample(0)", "sample(nan)", "combinations(0.5, sideways)",
+                  "{min: 1, max: 100000000, step: 1}", "{min: 0, max: 1, linspace: 100000000}",
+                  "{min: 1.5, max: 1e308, step: 1e-300}", "[any(), any(  ), 'any(x)']", "'{{size}}{{size}}{{'",
+                  "{date: {random: 5}}", "{file: x.py, function_name: f}", "list[list[int]]", "time(hh)", "-1"]
+
+
+def hostile_profile(rng, base):
+    """One generated conversation profile: a config-style hostile construction or a profile-specific odd value."""
+    if rng.random() < 0.5:
+        return hostile_config(rng, base)
+    lines = base.split("\n")
+    candidates = [i for i, line in enumerate(lines) if ":" in line and not line.lstrip().startswith("#")]
+    for _ in range(rng.randint(1, 3)):
+        i = rng.choice(candidates)
+        key = lines[i].split(":", 1)[0]
+        lines[i] = key + ": " + rng.choice(PROFILE_VALUES + WEIRD_SCALARS)
+    if rng.random() < 0.3:  # many pairwise variables with long lists
+        width = rng.choice([10, 100, 1000])
+        lines += ["    - p%d: {function: pairwise(), type: int, data: {min: 1, max: %d}}" % (k, width) for k in range(6)]
+    return "\n".join(lines)
+
+
 def _set_field(text, field, value):
     lines = text.split("\n")
     for i, line in enumerate(lines):
@@ -232,7 +256,12 @@ def run_case(case, binary, timeout, work):
     path = os.path.join(folder, "input.yaml")
     with open(path, "wb") as handle:
         handle.write(content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass"))
-    arguments = ["validate", path] if kind == "config" else ["testsets", "validate", "--dir", folder]
+    if kind == "config":
+        arguments = ["validate", path]
+    elif kind == "profile":
+        arguments = ["simulate", path, "--plan"]
+    else:
+        arguments = ["testsets", "validate", "--dir", folder]
     verdict, code, err = classify(binary, arguments, timeout)
     return kind, index, folder, verdict, code, err
 
@@ -241,6 +270,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=150, help="configs to generate")
     parser.add_argument("--testsets", type=int, default=None, help="test-set files to generate (default count/4)")
+    parser.add_argument("--profiles", type=int, default=None, help="conversation profiles to generate (default count/4)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/chatlab"))
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds before a run counts as a hang")
@@ -254,9 +284,12 @@ def main():
     sets = shipped("testsets")
     cases = [("config", i, hostile_config(rng, rng.choice(configs))) for i in range(options.count)]
     cases += [("testset", i, hostile_testset(rng, rng.choice(sets))) for i in range(testsets)]
+    profiles = options.count // 4 if options.profiles is None else options.profiles
+    bases = shipped("profiles") + shipped("Tests/Fixtures/profiles")
+    cases += [("profile", i, hostile_profile(rng, rng.choice(bases))) for i in range(profiles)]
     work = tempfile.mkdtemp(prefix="chatlab-fuzz-")
     keep = options.keep or tempfile.mkdtemp(prefix="chatlab-fuzz-bad-")
-    counts = {kind: {"inputs": 0, "ok": 0, "crash": 0, "fatal": 0, "hang": 0, "leak": 0} for kind in ("config", "testset")}
+    counts = {kind: {"inputs": 0, "ok": 0, "crash": 0, "fatal": 0, "hang": 0, "leak": 0} for kind in ("config", "testset", "profile")}
     bad = []
     try:
         with concurrent.futures.ThreadPoolExecutor(max_workers=options.jobs) as pool:

@@ -49,6 +49,21 @@ public enum ChatterRegistry {
         ) { options, _ in
             EchoChatter(greeting: try options["greeting"]?.string() ?? "Hello!")
         },
+        ChatterKind(
+            id: "shop",
+            summary: "a built-in pizza shop bot to simulate users against: orders, prices, delivery, order ids, a fallback",
+            options: [
+                ("defects", "faults to switch on: " + ShopDefect.allCases.map(\.rawValue).joined(separator: ", ")),
+                ("fallback", "its 'did not understand' message (default '\(ShopBot.defaultFallback)')"),
+            ]
+        ) { options, _ in
+            var defects: Set<ShopDefect> = []
+            for value in try options["defects"]?.list() ?? [] {
+                defects.insert(ShopDefect(rawValue: try value.choice(ShopDefect.allCases.map(\.rawValue)))!)
+            }
+            return ShopBot(defects: defects,
+                fallback: try options["fallback"]?.nonEmptyString() ?? ShopBot.defaultFallback)
+        },
     ] + NetworkKinds.all
 
     /// The entry for a `kind:` value, if any.

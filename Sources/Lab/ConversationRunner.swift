@@ -58,7 +58,8 @@ public struct ConversationRunner: Sendable {
                 let request = ChatRequest(
                     conversation: conversation, run: run, round: round, seat: seat, history: visible,
                     spokenBefore: spoken[seat, default: 0],
-                    seed: SeededRandom.derive(runSeed, UInt64(round), UInt64(seat.rawValue)))
+                    seed: SeededRandom.derive(runSeed, UInt64(round), UInt64(seat.rawValue)),
+                    experimentSeed: experiment.seed)
                 let outcome = await ask(configured, request)
                 guard case .turn(var turn) = outcome else {
                     if case .over(let reason, let why) = outcome {
@@ -141,6 +142,8 @@ public struct ConversationRunner: Sendable {
             return .over(.goalReached, why)
         } catch ChatterError.loopLimit(let why) {
             return .over(.loopLimit, why)
+        } catch ChatterError.budgetSpent(let why) {
+            return .over(.budget, why)
         } catch ChatterError.failed(let kind, let message) {
             turn.error = TurnError(kind: kind, message: message)
         } catch {

@@ -111,7 +111,8 @@ public struct ExperimentLoader: Sendable {
             context.baseDirectory = base.isEmpty ? "." : base
             context.otherName = names[seat.other.rawValue - 1]
             result[seat] = try ChatterLoader.load(
-                specs[seat.rawValue - 1], name: names[seat.rawValue - 1], context: context, makesChatter: makesChatters)
+                specs[seat.rawValue - 1], name: names[seat.rawValue - 1], context: context, makesChatter: makesChatters,
+                kinds: ChatterKinds.all(services: services))
         }
         return result
     }

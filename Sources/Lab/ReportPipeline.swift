@@ -39,8 +39,9 @@ struct ReportPipeline {
             let transcript = try TranscriptReader.read(path: folder.transcript(run: run), run: run, warn: warn)
             return (transcript, experiment.runSeed(run), try probes?.plan(run: run))
         } deliver: { run in
-            try volumes.append(run, runsRow: summary.runs.count + 1)
             let conversation = try folder.conversation(run: run.run)
+            try volumes.append(run, runsRow: summary.runs.count + 1, conversation: conversation)
+            if let conversation, conversation.details != nil { summary.simulations.append(conversation) }
             let legacySeconds = info.runSeconds[String(run.run)]
             try RecordFile.write(
                 SummaryJSON.Run(run, conversation: conversation, legacySeconds: legacySeconds),

@@ -26,13 +26,14 @@ struct RunWorkbookVolumes {
     }
 
     /// Writes a run's sheet into its file, closing the previous file when the run belongs to the next one.
-    mutating func append(_ run: RunAnalysis, runsRow: Int) throws {
+    mutating func append(_ run: RunAnalysis, runsRow: Int, conversation: ConversationRecord? = nil) throws {
         let name = RunWorkbook.fileName(run: run.run)
         if open?.name != name {
             try closeFile()
             try openFile(name)
         }
         try write(run, runsRow: runsRow)
+        if let conversation, conversation.details != nil { open?.writer.simulations.append(conversation) }
     }
 
     /// Closes the open file and renames it into place; with no run at all, writes an empty `report.xlsx`.

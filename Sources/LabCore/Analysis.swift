@@ -24,6 +24,9 @@ public struct Analysis: Sendable {
     private var declaredKeys: [SeriesKey]?
     /// What the runs' conversation records add up to (end reasons, seconds).
     public var conversations: ConversationTotals
+    /// The conversation records of simulated conversations (those with a simulated user's details), for the
+    /// Simulation sheet.
+    public var simulations: [ConversationRecord] = []
     /// Every series' breakdowns summed over the runs so far, bucket by bucket.
     private var breakdownTotals: [SeriesKey: [Breakdown]] = [:]
     /// Token usage and speed per seat over the runs so far, from the turns' metrics; seats that reported none are

@@ -56,10 +56,15 @@ public struct ChatRequest: Sendable, Hashable {
     public var spokenBefore: Int
     /// A seed for anything random this chatter does on this turn; derived from the run's seed.
     public var seed: UInt64
+    /// The experiment's seed, for chatters that plan all runs at once (a simulated user's variable values: run k
+    /// gets the k-th assignment drawn from this seed).
+    public var experimentSeed: UInt64
 
     public init(
-        conversation: String, run: Int, round: Int, seat: Seat, history: [Utterance], spokenBefore: Int, seed: UInt64
+        conversation: String, run: Int, round: Int, seat: Seat, history: [Utterance], spokenBefore: Int, seed: UInt64,
+        experimentSeed: UInt64 = 0
     ) {
+        self.experimentSeed = experimentSeed
         self.conversation = conversation
         self.run = run
         self.round = round
@@ -98,6 +103,9 @@ public enum ChatterError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The chatter gives up because the other one keeps failing to understand (a simulated user after too many
     /// fallback replies in a row); the conversation ends with ``ConversationEnd/Reason/loopLimit``.
     case loopLimit(String)
+    /// The chatter's request, token or cost budget is spent; the conversation ends with
+    /// ``ConversationEnd/Reason/budget``.
+    case budgetSpent(String)
     /// The chatter failed on this turn; the turn is marked and the conversation goes on.
     case failed(kind: String, message: String)
 
@@ -106,6 +114,7 @@ public enum ChatterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .conversationOver(let why): return "conversation over: \(why)"
         case .goalReached(let why): return "goal reached: \(why)"
         case .loopLimit(let why): return "loop limit: \(why)"
+        case .budgetSpent(let why): return "budget spent: \(why)"
         case .failed(let kind, let message): return "\(kind): \(message)"
         }
     }

@@ -78,3 +78,28 @@ public struct YAMLMap {
         }
     }
 }
+
+extension YAMLValue {
+    /// True for a mapping (`{a: 1}` or block keys).
+    public var isMapping: Bool {
+        if case .mapping = node { return true }
+        return false
+    }
+
+    /// True for a list.
+    public var isList: Bool {
+        if case .sequence = node { return true }
+        return false
+    }
+
+    /// True for a plain (unquoted) whole number, which YAML reads as an integer.
+    public var isPlainInt: Bool { plainScalar != nil && node.int != nil }
+
+    /// True for a plain (unquoted) number with a fraction or exponent, which YAML reads as a float.
+    public var isPlainFloat: Bool { plainScalar != nil && node.int == nil && node.float != nil }
+}
+
+extension YAMLMap {
+    /// The node of a key itself (for messages that point at the key, not its value).
+    public func keyNode(_ key: String) -> YAMLValue? { entries.first { $0.key == key }?.keyNode }
+}

@@ -47,6 +47,8 @@ public enum RunWorkbook {
         private let checks: CheckCatalogue
         /// The runs written so far without their transcripts and score cells.
         private var kept: [RunAnalysis] = []
+        /// Simulated conversations' records, for the Simulation sheet.
+        public var simulations: [ConversationRecord] = []
         /// The correctness rules' counts, written as a `Rules` sheet by ``finish()`` when not empty.
         public var rules: [RuleTally] = []
 
@@ -83,6 +85,7 @@ public enum RunWorkbook {
         public func finish() throws -> [String] {
             let rest = Analysis(experiment: layout.experiment, columns: columns, runs: kept, checks: checks)
             try TableSheets.write(rest, into: book)
+            try SimulationSheet.write(simulations, into: book)
             try HistogramSheet.write(HistogramBlock.perRun(rest, keys: layout.seriesKeys), into: book, charts: false)
             try RulesSheet.write(rules, into: book)
             try LegendSheet.write(Legend.runWorkbook(rest), into: book)

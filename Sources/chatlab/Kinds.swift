@@ -30,7 +30,7 @@ extension ChatLab {
             }
             if what != "scorers" {
                 print("Chatter kinds (chatters.chatterN.kind):")
-                for kind in ChatterRegistry.all {
+                for kind in ChatterKinds.all() {
                     print("  \(kind.id.padding(toLength: 12, withPad: " ", startingAt: 0)) \(kind.summary)")
                     for option in kind.options { print("      \(option.key): \(option.meaning)") }
                 }
