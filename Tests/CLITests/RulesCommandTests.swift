@@ -109,4 +109,18 @@ private let fixtures = ChatlabProcess.root + "/Tests/Fixtures/rules"
             }
         }
     }
+
+    @Test func theShippedShopRulesCatchEveryDefectAndPassTheDefectFreeBot() throws {
+        let output = try ChildProcess.run(
+            "/usr/bin/env",
+            ["python3", ChatlabProcess.root + "/scripts/rules_mutation_score.py", "--binary", ChatlabProcess.binary, "--json"])
+        let line = output.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(output.stdout)\(output.stderr)")
+        #expect(report["defect_free_failures"] as? [String] == [])
+        #expect(report["score"] as? Int == 6 && report["defects"] as? Int == 6, "\(report)")
+        let caught = try #require(report["caught"] as? [String: [String]])
+        #expect(caught["repeats_order_ids"] == ["unique_order_ids"])
+        #expect(caught["wrong_currency"] == ["prices_in_dollars"])
+    }
 }
