@@ -62,6 +62,8 @@ let package = Package(
         .target(name: "Probes", dependencies: ["LabCore", "LabYAML"]),
         // Simulated users from conversation profiles (the SENSEI schema): variables, styles, template and LLM users.
         .target(name: "Simulation", dependencies: ["LabCore", "LabYAML", "LLM", "Transport"]),
+        // Correctness rules over conversations (SENSEI's rule files): a sandboxed expression language, helpers, scopes.
+        .target(name: "Rules", dependencies: ["LabCore", "LabYAML", "Transcripts", "Transport", "LLM"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),
         // Optimized in every build mode: the tests and `chatlab models` hash 91 MB and run the encoder, which take
         // minutes unoptimized. Checks stay on where it matters: inputs are validated before the unchecked loops.
@@ -72,20 +74,20 @@ let package = Package(
         .target(
             name: "Lab",
             dependencies: [
-                "LabCore", "LabYAML", "Transcripts", "Probes", "Chatters", "Scoring", "Reports", "Simulation",
+                "LabCore", "LabYAML", "Transcripts", "Probes", "Chatters", "Scoring", "Reports", "Simulation", "Rules",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // `chatlab bench ...`: the measurements and the reference tools' workers; uses what it measures.
         .target(
             name: "Benchmarks",
             dependencies: [
-                "LabCore", "Lab", "Transcripts", "Reports", "Embeddings", .product(name: "Logging", package: "swift-log"),
+                "LabCore", "Lab", "Transcripts", "Reports", "Embeddings", "Rules", .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "chatlab",
             dependencies: [
                 "Lab", "Benchmarks", "Transcripts", "Probes", "Scoring", "Reports", "BotServer", "Embeddings",
-                "CPrintfHooks",
+                "CPrintfHooks", "Rules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -102,6 +104,7 @@ let package = Package(
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Lab", "Transcripts", "Reports", "TestSupport"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Embeddings", "LabCore", "TestSupport"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "LabCore", "Transcripts", "TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CKernels", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import LabCore
+import Rules
 
 /// A validated experiment: who talks, for how long, what is scored and where reports go.
 ///
@@ -39,6 +40,8 @@ public struct Experiment: Sendable {
     public var maxConsecutiveErrors: Int = 5
     /// What each check must reach for the experiment to pass as a CI gate (config `thresholds:`); empty for none.
     public var thresholds: [Threshold] = []
+    /// Correctness rules checked on every conversation after the runs (config `rules:`); empty for none.
+    public var rules: [Rule] = []
 
     /// The codes the experiment scores, each once, in scorer order: the codes `thresholds:` and `--fail-on` may name.
     public var scoredCodes: [String] {

@@ -12,6 +12,7 @@ public struct ExperimentLoader: Sendable {
     static let topKeys = [
         "name", "seed", "runs", "rounds", "first_speaker", "under_test", "on_error", "concurrency", "rate_limit",
         "session_id", "max_consecutive_errors", "chatters", "probes", "scorers", "thresholds", "report",
+        "rules",
     ]
     static let chatterKeys = ["kind", "name", "memory"]
     static let reportKeys = ["out", "show_binary", "show_detailed", "show_interpretation"]
@@ -43,7 +44,7 @@ public struct ExperimentLoader: Sendable {
         let scorers = try loadScorers(root["scorers"], probes: probes)
         var codes: [String] = []
         for code in scorers.map(\.code) where !codes.contains(code) { codes.append(code) }  // as Experiment.scoredCodes
-        return Experiment(
+        var experiment = Experiment(
             name: name,
             seed: try root["seed"]?.seed() ?? 1,
             runs: try root["runs"]?.int(in: 1...100_000) ?? 1,
@@ -64,6 +65,8 @@ public struct ExperimentLoader: Sendable {
             sessionID: try root["session_id"].map(sessionID),
             maxConsecutiveErrors: try root["max_consecutive_errors"]?.int(in: 0...100_000) ?? 5,
             thresholds: try root["thresholds"].map { try Threshold.load($0, codes: codes) } ?? [])
+        experiment.rules = try Self.loadRules(root["rules"], configFolder: (path as NSString).deletingLastPathComponent)
+        return experiment
     }
 
     /// A pinned execution id: 1 to 64 letters, digits, '-', '_' or '.', so it fits in any session id or URL.

@@ -49,7 +49,8 @@ struct ReportPipeline {
             summary.conversations.add(conversation, legacySeconds: legacySeconds)
             summary.append(run)
         }
-        try volumes.finish()
+        summary.rules = try RuleStage.check(experiment.rules, folder: folder, warn: warn)
+        try volumes.finish(rules: summary.rules)
         volumes.warnings.forEach(warn)
         let totals = analyzer.totalStatistics(summary.runs)
         summary.totalStatistics = totals

@@ -37,8 +37,9 @@ struct RunWorkbookVolumes {
     }
 
     /// Closes the open file and renames it into place; with no run at all, writes an empty `report.xlsx`.
-    mutating func finish() throws {
+    mutating func finish(rules: [RuleTally] = []) throws {
         if !wroteAny { try openFile(RunWorkbook.fileName) }
+        open?.writer.rules = rules
         try closeFile()
     }
 

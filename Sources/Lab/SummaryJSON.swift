@@ -78,6 +78,8 @@ struct SummaryJSON: Encodable {
     /// Where each run's numbers are, `<k>` standing for the run number.
     var runFiles = "runs/run-<k>.json"
     var total: Total
+    /// The correctness rules' counts (config `rules:`), absent when the experiment has none.
+    var rules: [RuleTally]?
 
     /// Pooled statistics come from ``Analysis/totalStatistics``.
     init(_ analysis: Analysis) {
@@ -96,6 +98,7 @@ struct SummaryJSON: Encodable {
             scores: GateMeasure.totals(analysis).map { Self.score($0, analysis.totalBreakdowns($0.key)) },
             probes: analysis.hasProbes ? analysis.probeCounts : nil,
             usage: analysis.usage.isEmpty ? nil : UsageSummary.all(analysis))
+        rules = analysis.rules.isEmpty ? nil : analysis.rules
     }
 
     static func score(_ measure: GateMeasure, _ breakdowns: [Breakdown]) -> Score {

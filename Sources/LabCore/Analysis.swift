@@ -39,6 +39,8 @@ public struct Analysis: Sendable {
     /// The first failure of each seat over the runs so far, as the transcript recorded it (for messages saying why a
     /// chatter answered nothing).
     public private(set) var firstErrors: [Seat: TurnError] = [:]
+    /// The correctness rules' counts (the experiment's `rules:`), empty when none ran; shown on the `Rules` sheets.
+    public var rules: [RuleTally] = []
 
     public init(
         experiment: ExperimentInfo, columns: ColumnOptions, runs: [RunAnalysis] = [], checks: CheckCatalogue = CheckCatalogue(),

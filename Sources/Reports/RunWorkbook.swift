@@ -49,6 +49,8 @@ public enum RunWorkbook {
         private var kept: [RunAnalysis] = []
         /// Simulated conversations' records, for the Simulation sheet.
         public var simulations: [ConversationRecord] = []
+        /// The correctness rules' counts, written as a `Rules` sheet by ``finish()`` when not empty.
+        public var rules: [RuleTally] = []
 
         /// - Parameters:
         ///   - seriesKeys: every scorer series the runs will have, in column order (``Analysis/seriesKeys``).
@@ -85,6 +87,7 @@ public enum RunWorkbook {
             try TableSheets.write(rest, into: book)
             try SimulationSheet.write(simulations, into: book)
             try HistogramSheet.write(HistogramBlock.perRun(rest, keys: layout.seriesKeys), into: book, charts: false)
+            try RulesSheet.write(rules, into: book)
             try LegendSheet.write(Legend.runWorkbook(rest), into: book)
             try book.close()
             return book.warnings

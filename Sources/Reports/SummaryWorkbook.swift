@@ -11,7 +11,8 @@ public enum SummaryWorkbook {
 
     /// The sheets after the Overview, in tab order: one entry per ``SummarySheet``.
     static let sheets: [any SummarySheet.Type] = [
-        RunsSheet.self, SimulationSummarySheet.self, SummaryHistogramSheet.self, ResponseTimeSheet.self, TokenUsageSheet.self, ExperimentSheet.self,
+        RunsSheet.self, SimulationSummarySheet.self, SummaryHistogramSheet.self, ResponseTimeSheet.self, TokenUsageSheet.self,
+        RulesSheet.self, ExperimentSheet.self,
         SummaryLegendSheet.self,
     ]
 

@@ -8,6 +8,7 @@ import Lab
 import LabYAML
 import Probes
 import Reports
+import Rules
 import Scoring
 
 /// Turns the library's errors into one clear message on standard error and an exit code:
@@ -25,7 +26,7 @@ enum CLIErrors {
         let code: Int32
         switch error {
         case is ConfigError, is TestSetError, is CalibrationError, is ComparisonError, is EmbeddingBenchError,
-            is ServerTLSError:
+            is ServerTLSError, is RuleFileError, is RuleInputError:
             code = 2
         case is LabError, is WordNetError, is WorkbookError, is ProfanityModelError, is EmbeddingError,
             is RemoteEncoderError:

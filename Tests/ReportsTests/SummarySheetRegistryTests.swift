@@ -18,6 +18,10 @@ import TestSupport
         }
         return run
     }
+    // A rule's counts, so the `Rules` sheet has something to show.
+    var rule = RuleTally(rule: "prices_in_dollars", scope: "1")
+    rule.pass = 2
+    analysis.rules = [rule]
     try SummaryWorkbook.write(analysis, totalStatistics: [:], to: path)
     let dump = try XLSXDump.load(path)
 
