@@ -22,6 +22,13 @@ import TestSupport
     var rule = RuleTally(rule: "prices_in_dollars", scope: "1")
     rule.pass = 2
     analysis.rules = [rule]
+    // A simulated conversation's record, so the `Simulation` sheet has something to show.
+    analysis.simulations = [ConversationRecord(
+        run: 1, conversation: "c-1", seed: 1, participants: [], started: Date(timeIntervalSince1970: 0),
+        ended: Date(timeIntervalSince1970: 1), seconds: 1, end: ConversationEnd(.goalReached), rounds: 2, turns: 4,
+        chosen: ["size": .array([.string("small")])], outputs: ["price": .string("8.00 USD")],
+        details: ["test_name": .string("pizza"), "goals_filled": .array([.string("a small pizza")]),
+                  "goals_unanswered": .array([])])]
     try SummaryWorkbook.write(analysis, totalStatistics: [:], to: path)
     let dump = try XLSXDump.load(path)
 
