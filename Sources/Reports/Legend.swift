@@ -2,6 +2,17 @@ import LabCore
 
 /// What the `Legend` sheets of `report.xlsx` and `summary.xlsx` say.
 enum Legend {
+    /// The small-sample rule, under tables that have a small sample and in the legends.
+    static let smallSampleNote =
+        "Rates in grey italics: fewer than \(Tally.smallSampleBelow) verdicts, too few for the colour to mean much; "
+        + "read the 95 % interval."
+
+    /// The interval, as the legends explain it.
+    static let intervalNote =
+        "Wilson score interval at 95 % for the pass rate (stays within 0–100 %, fair for small samples). The charts "
+        + "show no error bars: the chart library offers only fixed, percentage, standard-deviation and "
+        + "standard-error bars, none of which is a per-bar interval, so the interval is in the columns beside."
+
     static func runWorkbook(_ analysis: Analysis) -> [LegendEntry] {
         [.heading("Run sheets (Run 1, Run 2...)")]
             + [
@@ -24,11 +35,12 @@ enum Legend {
                     item: "passes / total / pass rate",
                     meaning: "Rows under the rounds: per check, the passes, the verdicts that count (skipped ones do "
                         + "not) and passes ÷ total."),
+                LegendEntry(item: "95 % CI", meaning: intervalNote),
                 .heading("Histograms"),
                 LegendEntry(
                     item: "blocks",
                     meaning: "Per run and check with a breakdown, one row per bucket (perturbation level, or rounds "
-                        + "between fact and question): passes, total and pass rate."),
+                        + "between fact and question): passes, total, pass rate and its 95 % interval."),
             ] + colours() + codes(analysis.checks)
     }
 
@@ -38,13 +50,15 @@ enum Legend {
             LegendEntry(
                 item: "series table",
                 meaning: "Per check (code and seat): passes, total and pass rate pooled over all runs, coloured by "
-                    + "level, the threshold that was in force, and what the code tests."),
+                    + "level, its 95 % interval (low, high), the threshold that was in force, and what the code tests."),
+            LegendEntry(item: "95 % CI", meaning: intervalNote),
             .heading("Runs"),
             LegendEntry(item: "Run, Seed", meaning: "The run's number and the seed its randomness came from."),
             LegendEntry(item: "Rounds, Turns, Errors", meaning: "How long the run was and how many turns failed."),
             LegendEntry(
                 item: "<code> passes / total / rate",
-                meaning: "The run's passes, verdicts that count, and pass rate (passes ÷ total) for that check."),
+                meaning: "The run's passes, verdicts that count, pass rate (passes ÷ total) and its 95 % interval for "
+                    + "that check."),
             LegendEntry(item: "<code> mean, p95...", meaning: "Statistics of the check's scores in the run."),
             LegendEntry(
                 item: "<code> planned / placed",
@@ -56,8 +70,8 @@ enum Legend {
             .heading("Histograms"),
             LegendEntry(
                 item: "blocks",
-                meaning: "Per check with a breakdown, summed over all runs bucket by bucket: passes, total and "
-                    + "pass rate, with a chart of the pass rate per bucket."),
+                meaning: "Per check with a breakdown, summed over all runs bucket by bucket: passes, total, "
+                    + "pass rate and its 95 % interval, with a chart of the pass rate per bucket."),
             .heading("Response time"),
             LegendEntry(item: "bins", meaning: "How many replies took how long, over all runs, in about ten bins."),
         ] + colours() + codes(analysis.checks)
@@ -78,6 +92,9 @@ enum Legend {
             .colour(
                 "pass rate ≥ 60 %", fill: ReportStyle.fairRate.fill, font: ReportStyle.fairRate.font, "Fair."),
             .colour("pass rate < 60 %", fill: ReportStyle.poorRate.fill, font: ReportStyle.poorRate.font, "Poor."),
+            .colour(
+                "small sample", fill: ReportStyle.smallSampleRate.fill ?? 0, font: ReportStyle.smallSampleRate.fontColor,
+                smallSampleNote),
         ]
     }
 
