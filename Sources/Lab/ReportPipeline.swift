@@ -13,7 +13,10 @@ struct ReportPipeline {
     let experiment: Experiment
     let info: ExperimentInfo
     let probes: ProbeRecord?
+    /// Where the reports are written.
     let folder: ReportFolder
+    /// Where the transcripts and conversation records are read (`analyze --out`); `nil`: ``folder``.
+    var source: ReportFolder? = nil
     /// Told what is worth showing the user: transcripts' last lines cut short by a crash, texts cut in the workbooks.
     var warn: @Sendable (String) -> Void = { _ in }
 
@@ -31,16 +34,18 @@ struct ReportPipeline {
         summary.prices = experiment.chatters.compactMapValues(\.price)
         var volumes = RunWorkbookVolumes(
             folder: folder, info: info, columns: experiment.report.columns, keys: keys, checks: summary.checks)
+        volumes.expected = probes?.setsByID.mapValues(\.expectedDescription) ?? [:]
         let folder = self.folder
+        let source = self.source ?? folder
         let probes = self.probes
         let experiment = self.experiment
         let warn = self.warn
         try await RunScoring(analyzer: analyzer, width: Self.scoringWidth).score(runs) { run in
-            let transcript = try TranscriptReader.read(path: folder.transcript(run: run), run: run, warn: warn)
+            let transcript = try TranscriptReader.read(path: source.transcript(run: run), run: run, warn: warn)
             return (transcript, experiment.runSeed(run), try probes?.plan(run: run))
         } deliver: { run in
             try volumes.append(run, runsRow: summary.runs.count + 1)
-            let conversation = try folder.conversation(run: run.run)
+            let conversation = try source.conversation(run: run.run)
             let legacySeconds = info.runSeconds[String(run.run)]
             try RecordFile.write(
                 SummaryJSON.Run(run, conversation: conversation, legacySeconds: legacySeconds),

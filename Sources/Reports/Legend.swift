@@ -26,8 +26,14 @@ enum Legend {
                 LegendEntry(
                     item: "Role",
                     meaning: "information: the turn tells a fact; question: the turn asks about it (and is scored)."),
+                LegendEntry(
+                    item: "Level", meaning: "The perturbation level of a perturbed probe (ML-U3..U6: how much was changed)."),
+                LegendEntry(item: "Expected", meaning: "On a question row: the answer the test set expects."),
                 LegendEntry(item: "Original", meaning: "The question before perturbation (typos, swaps, words left out or replaced)."),
-                LegendEntry(item: "<code> <check>", meaning: "The verdict of that check for the reply: pass, fail or skipped."),
+                LegendEntry(
+                    item: "<code> <check>",
+                    meaning: "The verdict of that check for the reply: pass, fail or skipped. A check gets columns "
+                        + "only on the sheets of runs where it judged a turn (score and note only when it gave them)."),
                 LegendEntry(item: "<code> <check> score", meaning: "The check's detailed number (e.g. the stutter score, seconds)."),
                 LegendEntry(item: "<code> <check> note", meaning: "How the scorer read the reply."),
                 LegendEntry(item: "Error", meaning: "Why a chatter gave no reply (timeout, connection...)."),
@@ -36,6 +42,12 @@ enum Legend {
                     meaning: "Rows under the rounds: per check, the passes, the verdicts that count (skipped ones do "
                         + "not) and passes ÷ total."),
                 LegendEntry(item: "95 % CI", meaning: intervalNote),
+                .heading("Failures"),
+                LegendEntry(
+                    item: "rows",
+                    meaning: "Every failing verdict of every run (and every turn the bot under test did not answer): "
+                        + "run (linked to the round), round, check, the utterance before, the reply, the expected "
+                        + "answer of a probe question, and the scorer's note. Filter by code to review one check."),
                 .heading("Histograms"),
                 LegendEntry(
                     item: "blocks",

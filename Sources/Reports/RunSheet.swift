@@ -25,7 +25,7 @@ enum RunSheet {
         for round in rounds {
             let fill = round.probeFill
             for (col, column) in columns.enumerated() {
-                var (value, style) = column.cell(round, result: columnResults[col])
+                var (value, style) = column.cell(round, result: columnResults[col], layout: layout)
                 if let fill, !column.isVerdict { style.fill = fill }
                 try sheet.write(row: round.round, col: col, value, style: style)
             }
