@@ -64,6 +64,14 @@ final class ProgressPrinter: Sendable {
                         state.done, state.runs)
             }
             isTerminal ? draw(line) : print(line)
+        case .resumedRun(let run, let kept, let reason):
+            if isTerminal { draw("") }
+            if let reason {
+                print("run \(run): starting again from round 1, because \(reason)")
+            } else {
+                print("run \(run): continuing the interrupted conversation from round \(kept / 2 + 1), after its "
+                    + "\(kept) saved turns")
+            }
         case .analyzing:
             if isTerminal { print("") }
         case .warning(let message):
