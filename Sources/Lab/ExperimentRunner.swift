@@ -23,17 +23,19 @@ public struct ExperimentRunner: Sendable {
     }
 
     /// Runs into a new folder under the experiment's `report.out`, or into `folder` when given (which must not exist
-    /// or be empty). The folder is locked (``FolderLock``) until the reports are written.
+    /// or be empty; with `clearing`, a folder ChatLab wrote is emptied once it is locked). The folder is locked
+    /// (``FolderLock``) until the reports are written.
     /// - Returns: the folder and the analysis, its runs summarized (``RunAnalysis/summarized()``).
     /// - Throws: ``LabError/folderNotEmpty(path:)`` for a given folder that has files, ``LabError/folderInUse(path:pid:)``
     ///   when another process writes it, and the errors of writing and running.
     @discardableResult
     public func run(
-        into folder: ReportFolder? = nil, progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
+        into folder: ReportFolder? = nil, clearing: Bool = false,
+        progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
     ) async throws -> (folder: ReportFolder, analysis: Analysis) {
         let started = clock.now()
         let preparation = try ProbePreparation.prepare(experiment)
-        let created = try folder.map { try ReportFolder.claim(path: $0.path) }.map { ($0.folder, $0.lock, [String]()) }
+        let created = try folder.map { try ReportFolder.claim(path: $0.path, clearing: clearing) }.map { ($0.folder, $0.lock, [String]()) }
             ?? ReportFolder.create(parent: experiment.report.out, name: experiment.name, date: started)
         let (folder, lock) = (created.0, created.1)
         defer { withExtendedLifetime(lock) {} }
