@@ -27,7 +27,16 @@ struct ReportPipeline {
         let analyzer = Analyzer(
             scorers: experiment.scorers, underTest: experiment.underTest, testSets: probes?.setsByID ?? [:])
         let keys = analyzer.seriesKeys
-        try folder.createDirectories()
+        if source == nil {
+            try folder.createDirectories()
+        } else {
+            // Reports written elsewhere (`analyze --out`): no transcripts folder there, only the per-run numbers.
+            do {
+                try FileManager.default.createDirectory(atPath: folder.runScores, withIntermediateDirectories: true)
+            } catch {
+                throw LabError.cannotWrite(path: folder.runScores, reason: error.localizedDescription)
+            }
+        }
         var summary = Analysis(
             experiment: info, columns: experiment.report.columns,
             checks: CheckCatalogue.builtIn.inForce(for: experiment.scorers), seriesKeys: keys)

@@ -62,7 +62,7 @@ extension ChatLab {
                 }
             }
             let written = ReportFolder(path: out ?? folder)
-            ProgressPrinter(quiet: output.quiet).footer(analysis, folder: written)
+            ProgressPrinter(quiet: output.quiet).footer(analysis, folder: written, transcripts: ReportFolder(path: folder))
             if !parsed.isEmpty, !quiet { print("  \(written.path)/config.effective.yaml") }
             try gate.enforce(analysis, thresholds: limits, quiet: quiet)
         }

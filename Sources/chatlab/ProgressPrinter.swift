@@ -101,7 +101,8 @@ final class ProgressPrinter: Sendable {
             + String(format: "%d/%d runs · %.1f turns/s · %d errors", state.done, state.runs, rate, state.errors) + eta
     }
 
-    func footer(_ analysis: Analysis, folder: ReportFolder) {
+    /// - Parameter transcripts: where the scored transcripts are, when not in `folder` (`analyze --out`).
+    func footer(_ analysis: Analysis, folder: ReportFolder, transcripts: ReportFolder? = nil) {
         if quiet {
             print(folder.path)
             return
@@ -114,7 +115,7 @@ final class ProgressPrinter: Sendable {
             print("")
         }
         print("reports:")
-        for path in [folder.runWorkbook, folder.summaryWorkbook, folder.summaryJSON, folder.transcripts + "/"] {
+        for path in [folder.runWorkbook, folder.summaryWorkbook, folder.summaryJSON, (transcripts ?? folder).transcripts + "/"] {
             print("  \(path)")
         }
     }

@@ -49,6 +49,8 @@ import Testing
         let effective = try String(contentsOfFile: "\(out)/config.effective.yaml", encoding: .utf8)
         #expect(effective.contains("threshold: 1.5"), "\(effective)")
         #expect(effective.contains("name: stutterer"))
+        // Only reports go there: the transcripts stay in the scored folder.
+        #expect(!FileManager.default.fileExists(atPath: "\(out)/transcripts"))
         let record = try String(contentsOfFile: "\(out)/analysis.json", encoding: .utf8)
         #expect(record.contains("scorers.stutter.threshold=1.5"))
         // The workbook's Overview and Legend show the threshold used, the Experiment sheet the effective config.
