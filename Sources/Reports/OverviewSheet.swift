@@ -23,7 +23,7 @@ enum OverviewSheet {
         _ analysis: Analysis, on sheet: Sheet, targets: [Target], details: (SeriesKey) -> String
     ) throws {
         try sheet.fitToPageWidth()
-        for (col, width) in [14.0, 20, 9, 9, 10, 10, 10, 16, 24, 85].enumerated() { try sheet.setColumn(col, width: width) }
+        for (col, width) in [14.0, 20, 9, 9, 10, 13, 13, 16, 24, 85].enumerated() { try sheet.setColumn(col, width: width) }
         let experiment = analysis.experiment
         try sheet.write(row: 0, col: 0, .text("ChatLab summary: \(experiment.name)"), style: ReportStyle.title)
         let facts: [(String, CellValue)] = [
