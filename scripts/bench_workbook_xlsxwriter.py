@@ -5,7 +5,7 @@ Usage: python3 scripts/bench_workbook_xlsxwriter.py [--runs 1000] [--rounds 100]
 
 Writes the same sheets, cells and formats as ChatLab's run workbook does for the synthetic experiment of
 Sources/Benchmarks/WorkbookBenchmark.swift (one sheet per run: header, a row per round with two utterances and three
-scorers' verdict, score and note, an error column, then passes / total / pass rate / 95 % CI rows and a link; then a
+scorers' verdict, score and note (no error column: no turn fails), then passes / total / pass rate / 95 % CI rows and a link; then a
 Failures sheet with a row per failing verdict, at most 10,000), in constant_memory mode. Prints one JSON line: {"tool", "runs", "rounds", "cells", "seconds", "user_seconds",
 "system_seconds", "peak_kb", "bytes"}.
 """
@@ -19,7 +19,7 @@ import time
 import xlsxwriter
 
 SCORERS = [("ML-A6", "stutter"), ("ML-A7", "repeated questions"), ("RT", "response time")]
-WIDTHS = [7, 50, 50] + [16, 12, 30] * 3 + [40]
+WIDTHS = [7, 50, 50] + [16, 12, 30] * 3
 
 
 def question(run, rnd):
@@ -80,7 +80,6 @@ def main():
     headers = ["Round", "chatter1: script \"tester\"", "chatter2: reference \"robin\""]
     for code, title in SCORERS:
         headers += [f"{code} {title}", f"{code} {title} score", f"{code} {title} note"]
-    headers.append("Error")
 
     cells = 0
     rounds = args.rounds
@@ -109,10 +108,9 @@ def main():
                 tallies[index][1] += 1
                 if verdict == "fail" and len(failures) < 10_000:
                     failures.append((run, rnd, index, note))
-            sheet.write_blank(rnd, 12, None, wrapped)
-            cells += 13
+            cells += 12
         sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, rounds, 12)
+        sheet.autofilter(0, 0, rounds, 11)
         first = rounds + 2
         for offset, label in enumerate(["passes", "total", "pass rate"]):
             sheet.write_string(first + offset, 0, label, bold)

@@ -17,7 +17,7 @@ enum RunColumn: Hashable {
     /// The columns of one run's sheet, left to right. Probe columns appear only when the run has probe turns (the
     /// level column only when a probe was perturbed, the expected column when the test sets are known). A check gets its verdict, score and note columns only when it
     /// judged a turn of this run (its score and note columns only when it gave a number or a note), so checks that
-    /// had nothing to judge leave no empty columns.
+    /// had nothing to judge leave no empty columns; the error column only when a turn failed.
     static func columns(for run: RunAnalysis, layout: RunLayout) -> [RunColumn] {
         var columns: [RunColumn] = [.round, .utterance(.chatter1), .utterance(.chatter2)]
         let probes = run.transcript.turns.compactMap(\.probe)
@@ -41,7 +41,7 @@ enum RunColumn: Hashable {
         for seat in Seat.allCases where run.transcript.turns.contains(where: { $0.seat == seat && $0.data != nil }) {
             columns.append(.data(seat))
         }
-        columns.append(.error)
+        if run.transcript.turns.contains(where: { $0.error != nil }) { columns.append(.error) }
         return columns
     }
 
