@@ -5,7 +5,7 @@ Usage: python3 scripts/xlsx_dump.py BOOK.xlsx
 
 Output: {"sheets": [{"name", "freeze_panes", "auto_filter", "page", "max_row", "max_column",
                      "columns": [{"letter", "min", "max", "width"}],
-                     "cells": [{"row", "col", "value", "data_type", "fill", "font_color", "bold",
+                     "cells": [{"row", "col", "value", "data_type", "fill", "font_color", "bold", "italic",
                                 "number_format", "link"}],
                      "charts": [{"type", "direction", "title", "row", "col",
                                  "series": [{"name", "categories", "values"}]}]}]}
@@ -62,6 +62,7 @@ def dump_cell(cell):
         "fill": cell_fill(cell),
         "font_color": rgb(cell.font.color) if cell.font is not None else None,
         "bold": bool(cell.font is not None and cell.font.b),
+        "italic": bool(cell.font is not None and cell.font.i),
         "number_format": cell.number_format,
         "link": cell_link(cell),
     }

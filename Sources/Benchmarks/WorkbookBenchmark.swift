@@ -5,8 +5,9 @@ import Reports
 /// `chatlab bench workbook`: writes a large synthetic `report.xlsx` through ``RunWorkbook`` and measures it.
 ///
 /// The synthetic experiment has `runs` runs of `rounds` rounds: two utterances of about 60 characters per round and
-/// three scorers on chatter2 with a verdict, a score and a note each, 13 columns in all (about 1.3 million cells for
-/// 1,000 × 100). `scripts/bench_workbook_xlsxwriter.py` writes the same sheets with Python's XlsxWriter.
+/// three scorers on chatter2 with a verdict, a score and a note each, 12 columns in all (about 1.2 million cells for
+/// 1,000 × 100), then the Failures sheet (at most 10,000 failing verdicts) and the legend.
+/// `scripts/bench_workbook_xlsxwriter.py` writes the same run and Failures sheets with Python's XlsxWriter.
 public enum WorkbookBenchmark {
     /// One measured write, as the worker process prints it (one JSON line).
     public struct Measurement: Codable, Sendable {

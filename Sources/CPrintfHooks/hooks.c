@@ -8,6 +8,7 @@
 // refuses every registration; libquadmath sees the refusal and leaves printf alone.
 
 #include "CPrintfHooks.h"
+#include <stdio.h>
 
 static int refused = 0;
 
@@ -36,3 +37,7 @@ int register_printf_type(void *fetch) {
 }
 
 int chatlab_printf_extensions_refused(void) { return refused; }
+
+void chatlab_line_buffer_stdout(void) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
+}

@@ -14,10 +14,13 @@ extension ComparisonWorkbook.Input {
                     code: comparison.code(row.key), title: row.key.title, tallies: row.tallies,
                     differences: row.differences.map { difference in
                         difference.map {
-                            Difference(rate: $0.rate, zTest: $0.zTest, fisher: $0.fisher, significant: $0.significant)
+                            Difference(
+                                rate: $0.rate, zTest: $0.zTest, fisher: $0.fisher, significant: $0.significant,
+                                adjusted: $0.adjusted, pairs: $0.paired?.text, signTest: $0.paired?.p)
                         }
                     })
             },
-            alpha: Comparison.alpha)
+            alpha: Comparison.alpha, paired: comparison.paired, notes: ComparisonTable.notes(comparison),
+            warnings: comparison.warnings)
     }
 }

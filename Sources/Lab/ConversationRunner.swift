@@ -28,8 +28,11 @@ public struct ConversationRunner: Sendable {
     ///
     /// On a round where `plan` has a probe turn, the runner says the probe text in place of the driving chatter
     /// (the seat opposite ``Experiment/probeTarget``); the driver does not speak, and its script does not advance.
+    /// - Parameter saved: the turns of an interrupted conversation to continue (``SavedConversation``), in slot
+    ///   order: they are replayed in place of asking (history, script positions and failure counts are rebuilt
+    ///   from them, and `record` is not called for them), then the conversation goes on from the next slot.
     /// - Returns: the turns and the conversation's record (why it ended, what the chatters chose and extracted).
-    public func run(_ run: Int, plan: ProbePlan? = nil, record: (Turn) throws -> Void) async throws
+    public func run(_ run: Int, plan: ProbePlan? = nil, saved: [Turn] = [], record: (Turn) throws -> Void) async throws
         -> FinishedConversation
     {
         let runSeed = experiment.runSeed(run)
@@ -41,37 +44,45 @@ public struct ConversationRunner: Sendable {
         var history: [Utterance] = []
         var spoken: [Seat: Int] = [:]
         var failedInARow: [Seat: Int] = [:]
+        var replay = saved[...]
         let order = [experiment.firstSpeaker, experiment.firstSpeaker.other]
         let driver = experiment.probeTarget.other
         conversationLoop: for round in 1...experiment.rounds {
             for seat in order {
+                let replayed = replay.popFirst()
                 if seat == driver, let probe = plan?.injection(round: round) {
-                    let turn = Turn(run: run, round: round, index: transcript.turns.count + 1, seat: seat,
+                    let turn = replayed ?? Turn(run: run, round: round, index: transcript.turns.count + 1, seat: seat,
                         text: probe.text, saw: 0, probe: probe.mark)
                     transcript.turns.append(turn)
-                    try record(turn)
+                    if replayed == nil { try record(turn) }
                     history.append(Utterance(seat: seat, text: probe.text))
                     continue
                 }
                 let configured = experiment.chatter(seat)
-                let visible = configured.memory.visible(history)
-                let request = ChatRequest(
-                    conversation: conversation, run: run, round: round, seat: seat, history: visible,
-                    spokenBefore: spoken[seat, default: 0],
-                    seed: SeededRandom.derive(runSeed, UInt64(round), UInt64(seat.rawValue)),
-                    experimentSeed: experiment.seed)
-                let outcome = await ask(configured, request)
-                guard case .turn(var turn) = outcome else {
-                    if case .over(let reason, let why) = outcome {
-                        end = ConversationEnd(reason, seat: seat, detail: why)
-                        logger.info("run \(run) ended in round \(round): \(why)")
+                var turn: Turn
+                if let replayed {
+                    turn = replayed
+                } else {
+                    let visible = configured.memory.visible(history)
+                    let request = ChatRequest(
+                        conversation: conversation, run: run, round: round, seat: seat, history: visible,
+                        spokenBefore: spoken[seat, default: 0],
+                        seed: SeededRandom.derive(runSeed, UInt64(round), UInt64(seat.rawValue)),
+                        experimentSeed: experiment.seed)
+                    let outcome = await ask(configured, request)
+                    guard case .turn(let asked) = outcome else {
+                        if case .over(let reason, let why) = outcome {
+                            end = ConversationEnd(reason, seat: seat, detail: why)
+                            logger.info("run \(run) ended in round \(round): \(why)")
+                        }
+                        break conversationLoop
                     }
-                    break conversationLoop
+                    turn = asked
+                    turn.run = run
+                    turn.index = transcript.turns.count + 1
                 }
-                turn.run = run
-                turn.index = transcript.turns.count + 1
                 transcript.turns.append(turn)
-                try record(turn)
+                if replayed == nil { try record(turn) }
                 if turn.error == nil {
                     history.append(Utterance(seat: seat, text: turn.text))
                     spoken[seat, default: 0] += 1

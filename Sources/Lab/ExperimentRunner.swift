@@ -23,17 +23,19 @@ public struct ExperimentRunner: Sendable {
     }
 
     /// Runs into a new folder under the experiment's `report.out`, or into `folder` when given (which must not exist
-    /// or be empty). The folder is locked (``FolderLock``) until the reports are written.
+    /// or be empty; with `clearing`, a folder ChatLab wrote is emptied once it is locked). The folder is locked
+    /// (``FolderLock``) until the reports are written.
     /// - Returns: the folder and the analysis, its runs summarized (``RunAnalysis/summarized()``).
     /// - Throws: ``LabError/folderNotEmpty(path:)`` for a given folder that has files, ``LabError/folderInUse(path:pid:)``
     ///   when another process writes it, and the errors of writing and running.
     @discardableResult
     public func run(
-        into folder: ReportFolder? = nil, progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
+        into folder: ReportFolder? = nil, clearing: Bool = false,
+        progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
     ) async throws -> (folder: ReportFolder, analysis: Analysis) {
         let started = clock.now()
         let preparation = try ProbePreparation.prepare(experiment)
-        let created = try folder.map { try ReportFolder.claim(path: $0.path) }.map { ($0.folder, $0.lock, [String]()) }
+        let created = try folder.map { try ReportFolder.claim(path: $0.path, clearing: clearing) }.map { ($0.folder, $0.lock, [String]()) }
             ?? ReportFolder.create(parent: experiment.report.out, name: experiment.name, date: started)
         let (folder, lock) = (created.0, created.1)
         defer { withExtendedLifetime(lock) {} }
@@ -52,8 +54,9 @@ public struct ExperimentRunner: Sendable {
 
     /// Finishes the experiment in `folder` after a crash or kill, holding the folder's lock, after removing what the
     /// killed process left half written (see ``Leftovers``): the runs whose conversation was recorded as ended
-    /// (or, in folders of older versions, listed as completed in `experiment.json`) are kept as they are; every other
-    /// run is run again from its start with the same seed, replacing any partial transcript.
+    /// (or, in folders of older versions, listed as completed in `experiment.json`) are kept as they are; a run that
+    /// was cut short continues from its saved turns where its chatters allow it (``SavedConversation``), else it is
+    /// run again from its start with the same seed, replacing its partial transcript; each is told to `progress`.
     /// `experiment` must be loaded from the folder's `config.yaml` (see ``Resumption``).
     public func resume(
         folder: ReportFolder, info: ExperimentInfo, probes: ProbeRecord?,
@@ -63,7 +66,7 @@ public struct ExperimentRunner: Sendable {
         defer { withExtendedLifetime(lock) {} }
         for path in Leftovers.remove(in: folder) { logger.info("removed \(path), left by an interrupted run") }
         logger.info("resuming \(folder.path): runs \(Self.completedRuns(folder, info)) were complete")
-        return try await finish(info: info, probes: probes, folder: folder, progress: progress)
+        return try await finish(info: info, probes: probes, folder: folder, resuming: true, progress: progress)
     }
 
     /// The runs of `folder` that need not run again.
@@ -72,7 +75,7 @@ public struct ExperimentRunner: Sendable {
     }
 
     private func finish(
-        info: ExperimentInfo, probes: ProbeRecord?, folder: ReportFolder,
+        info: ExperimentInfo, probes: ProbeRecord?, folder: ReportFolder, resuming: Bool = false,
         progress: @escaping @Sendable (LabProgress) -> Void
     ) async throws -> (folder: ReportFolder, analysis: Analysis) {
         let completed = Set(Self.completedRuns(folder, info))
@@ -84,7 +87,14 @@ public struct ExperimentRunner: Sendable {
             var queue = remaining[...]
             func startNext() {
                 guard let run = queue.popFirst() else { return }
-                group.addTask { try await Self.runOne(run, conversation, try probes?.plan(run: run), folder, progress) }
+                let saved = resuming ? SavedConversation.load(run: run, folder: folder, experiment: experiment) : nil
+                if let saved, !saved.turns.isEmpty || saved.restartReason != nil {
+                    progress(.resumedRun(run: run, keptTurns: saved.turns.count, restartReason: saved.restartReason))
+                }
+                group.addTask {
+                    try await Self.runOne(
+                        run, conversation, try probes?.plan(run: run), folder, saved?.turns ?? [], progress)
+                }
             }
             for _ in 0..<experiment.concurrency { startNext() }
             for try await _ in group { startNext() }
@@ -100,13 +110,20 @@ public struct ExperimentRunner: Sendable {
     }
 
     /// Runs one conversation: its turns are appended to the transcript as they happen, and its record is written
-    /// when it ends (which marks the run complete for `--resume`).
+    /// when it ends (which marks the run complete for `--resume`). With `saved` turns, the transcript is first
+    /// rewritten to exactly those (dropping a last line cut short), and the conversation continues after them.
     private static func runOne(
-        _ run: Int, _ conversation: ConversationRunner, _ plan: ProbePlan?, _ folder: ReportFolder,
+        _ run: Int, _ conversation: ConversationRunner, _ plan: ProbePlan?, _ folder: ReportFolder, _ saved: [Turn],
         _ progress: @escaping @Sendable (LabProgress) -> Void
     ) async throws {
-        let writer = try TranscriptWriter(path: folder.transcript(run: run), replacing: true)
-        let finished = try await conversation.run(run, plan: plan) { turn in
+        let path = folder.transcript(run: run)
+        if !saved.isEmpty {
+            var lines = Data()
+            for turn in saved { lines.append(try TranscriptWriter.line(turn)) }
+            try AtomicFile.write(lines, to: path)
+        }
+        let writer = try TranscriptWriter(path: path, replacing: saved.isEmpty)
+        let finished = try await conversation.run(run, plan: plan, saved: saved) { turn in
             try writer.append(turn)
             progress(.turn(run: run, round: turn.round, failed: turn.error != nil))
         }

@@ -71,14 +71,17 @@ public struct HTMLReport: Sendable {
             + "\(names[.chatter1].map(HTMLText.escape) ?? "") (chatter 1) and \(names[.chatter2].map(HTMLText.escape) ?? "") "
             + "(chatter 2). \(failingTurns) of \(turnsShown) turns shown fail a check.</p>\n<h2>Checks</h2>\n"
         html += "<table id=\"checks\"><tr><th>Code</th><th>Check</th><th>Seat</th><th>Passes</th><th>Total</th>"
-            + "<th>Pass rate</th><th>Rule</th></tr>\n"
+            + "<th>Pass rate</th><th>95 % CI</th><th>Rule</th></tr>\n"
         for key in summary.seriesKeys {
             let tally = summary.total(key)
-            let rate = tally.rate.map { String(format: "%.1f %%", $0 * 100) } ?? "–"
+            let rate = (tally.rate.map { String(format: "%.1f %%", $0 * 100) } ?? "–")
+                + (tally.isSmallSample ? " <em title=\"fewer than \(Tally.smallSampleBelow) verdicts\">small</em>" : "")
+            let interval = tally.interval?.percentText ?? "–"
             let rule = summary.checks[key.code]?.threshold.description ?? ""
             html += "<tr><td>\(HTMLText.escape(key.code))</td><td>\(HTMLText.escape(key.title))</td>"
                 + "<td>\(HTMLText.escape(names[key.seat] ?? key.seat.description))</td><td class=\"num\">\(tally.passes)</td>"
-                + "<td class=\"num\">\(tally.total)</td><td class=\"num\">\(rate)</td><td>\(HTMLText.escape(rule))</td></tr>\n"
+                + "<td class=\"num\">\(tally.total)</td><td class=\"num\">\(rate)</td><td class=\"num\">\(interval)</td>"
+                + "<td>\(HTMLText.escape(rule))</td></tr>\n"
         }
         html += "</table>\n"
         if !summary.conversations.ends.isEmpty {

@@ -2,6 +2,9 @@
 public enum LabProgress: Sendable {
     /// The report folder is ready; `done` runs were already complete (when resuming).
     case started(folder: String, runs: Int, done: Int)
+    /// An interrupted run is taken up again (`run --resume`): it continues after `keptTurns` saved turns, or, with
+    /// a `restartReason`, starts again from round 1.
+    case resumedRun(run: Int, keptTurns: Int, restartReason: String?)
     /// A turn was recorded.
     case turn(run: Int, round: Int, failed: Bool)
     /// A run's conversation finished.

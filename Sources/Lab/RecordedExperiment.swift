@@ -1,6 +1,7 @@
 import Chatters
 import Foundation
 import LabCore
+import LabYAML
 import Transcripts
 
 /// An experiment as a report folder records it: its config (with the seed, runs and rounds it was started with),
@@ -10,14 +11,22 @@ struct RecordedExperiment {
     var info: ExperimentInfo
     var probes: ProbeRecord?
 
-    static func load(_ folder: ReportFolder, loader: ExperimentLoader) throws -> RecordedExperiment {
+    /// - Parameter overrides: `--set` changes to the saved config (``ConfigOverrides``); with any, the experiment and
+    ///   the record's config text are the effective config's.
+    static func load(
+        _ folder: ReportFolder, loader: ExperimentLoader, overrides: [YAMLOverride] = []
+    ) throws -> RecordedExperiment {
         let manager = FileManager.default
         guard manager.fileExists(atPath: folder.config), manager.fileExists(atPath: folder.experiment) else {
             throw LabError.notAReportFolder(path: folder.path)
         }
-        let info = try ExperimentRecord.read(from: folder.experiment)
-        guard let text = try? String(contentsOfFile: folder.config, encoding: .utf8) else {
+        var info = try ExperimentRecord.read(from: folder.experiment)
+        guard var text = try? String(contentsOfFile: folder.config, encoding: .utf8) else {
             throw LabError.missingFile(path: folder.config, hint: "The report folder's copy of the config is unreadable.")
+        }
+        if !overrides.isEmpty {
+            text = try ConfigOverrides.apply(overrides, to: text, file: folder.config)
+            info.configText = text
         }
         // The copy is read as if it stood where the original did, so relative paths in it still resolve.
         var experiment = try loader.load(text: text, path: info.configPath)

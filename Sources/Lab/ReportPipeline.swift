@@ -13,7 +13,10 @@ struct ReportPipeline {
     let experiment: Experiment
     let info: ExperimentInfo
     let probes: ProbeRecord?
+    /// Where the reports are written.
     let folder: ReportFolder
+    /// Where the transcripts and conversation records are read (`analyze --out`); `nil`: ``folder``.
+    var source: ReportFolder? = nil
     /// Told what is worth showing the user: transcripts' last lines cut short by a crash, texts cut in the workbooks.
     var warn: @Sendable (String) -> Void = { _ in }
 
@@ -24,22 +27,33 @@ struct ReportPipeline {
         let analyzer = Analyzer(
             scorers: experiment.scorers, underTest: experiment.underTest, testSets: probes?.setsByID ?? [:])
         let keys = analyzer.seriesKeys
-        try folder.createDirectories()
+        if source == nil {
+            try folder.createDirectories()
+        } else {
+            // Reports written elsewhere (`analyze --out`): no transcripts folder there, only the per-run numbers.
+            do {
+                try FileManager.default.createDirectory(atPath: folder.runScores, withIntermediateDirectories: true)
+            } catch {
+                throw LabError.cannotWrite(path: folder.runScores, reason: error.localizedDescription)
+            }
+        }
         var summary = Analysis(
             experiment: info, columns: experiment.report.columns,
             checks: CheckCatalogue.builtIn.inForce(for: experiment.scorers), seriesKeys: keys)
         summary.prices = experiment.chatters.compactMapValues(\.price)
         var volumes = RunWorkbookVolumes(
             folder: folder, info: info, columns: experiment.report.columns, keys: keys, checks: summary.checks)
+        volumes.expected = probes?.setsByID.mapValues(\.expectedDescription) ?? [:]
         let folder = self.folder
+        let source = self.source ?? folder
         let probes = self.probes
         let experiment = self.experiment
         let warn = self.warn
         try await RunScoring(analyzer: analyzer, width: Self.scoringWidth).score(runs) { run in
-            let transcript = try TranscriptReader.read(path: folder.transcript(run: run), run: run, warn: warn)
+            let transcript = try TranscriptReader.read(path: source.transcript(run: run), run: run, warn: warn)
             return (transcript, experiment.runSeed(run), try probes?.plan(run: run))
         } deliver: { run in
-            let conversation = try folder.conversation(run: run.run)
+            let conversation = try source.conversation(run: run.run)
             try volumes.append(run, runsRow: summary.runs.count + 1, conversation: conversation)
             if let conversation, conversation.details != nil { summary.simulations.append(conversation) }
             let legacySeconds = info.runSeconds[String(run.run)]

@@ -12,6 +12,8 @@ struct RunWorkbookVolumes {
     let keys: [SeriesKey]
     /// The analysed codes' catalogue entries, for each file's legend.
     let checks: CheckCatalogue
+    /// Each test set's expected answer by id, for the run sheets' `Expected` column.
+    var expected: [String: String] = [:]
     private var open: (name: String, temporary: String, writer: RunWorkbook.Writer)?
     private var wroteAny = false
     /// The closed files' warnings (texts cut to a cell's limit).
@@ -48,7 +50,8 @@ struct RunWorkbookVolumes {
         let temporary = AtomicFile.temporaryName(for: path)
         do {
             open = (name, temporary, try RunWorkbook.Writer(
-                path: temporary, experiment: info, columns: columns, seriesKeys: keys, checks: checks))
+                path: temporary, experiment: info, columns: columns, seriesKeys: keys, checks: checks,
+                expected: expected))
         } catch let error as WorkbookError {
             throw error.naming(path)
         }

@@ -14,6 +14,13 @@ struct SummaryJSON: Encodable {
         var passes: Int
         var total: Int
         var rate: Double?
+        /// The Wilson 95 % score interval of the rate (absent when nothing was counted).
+        var interval: RateInterval?
+        /// Fewer than ``Tally/smallSampleBelow`` verdicts: read the interval, not the rate.
+        var smallSample: Bool
+        /// The rule the scorer had in force (in the totals; e.g. `fails above 0.33`), so a re-analysis with other
+        /// thresholds says so and `compare` can warn when two experiments were judged differently.
+        var rule: String?
         var statistics: [String: Double]
         /// The checked seat's chatter turns, and those that failed (no reply): the error rate gates judge.
         var asked: Int
@@ -95,17 +102,20 @@ struct SummaryJSON: Encodable {
             turns: runs.reduce(0) { $0 + $1.counts.turns }, errors: runs.reduce(0) { $0 + $1.counts.errors },
             successRate: asked == 0 ? nil : Double(runs.reduce(0) { $0 + $1.counts.answered }) / Double(asked),
             seconds: analysis.conversations.seconds, ends: ends.isEmpty ? nil : ends,
-            scores: GateMeasure.totals(analysis).map { Self.score($0, analysis.totalBreakdowns($0.key)) },
+            scores: GateMeasure.totals(analysis).map {
+                Self.score($0, analysis.totalBreakdowns($0.key), rule: analysis.checks[$0.key.code].map { "\($0.threshold)" })
+            },
             probes: analysis.hasProbes ? analysis.probeCounts : nil,
             usage: analysis.usage.isEmpty ? nil : UsageSummary.all(analysis))
         rules = analysis.rules.isEmpty ? nil : analysis.rules
     }
 
-    static func score(_ measure: GateMeasure, _ breakdowns: [Breakdown]) -> Score {
+    static func score(_ measure: GateMeasure, _ breakdowns: [Breakdown], rule: String? = nil) -> Score {
         let key = measure.key
         return Score(
             code: key.code, title: key.title, seat: key.seat.description, passes: measure.tally.passes,
-            total: measure.tally.total, rate: measure.tally.rate, statistics: measure.statistics, asked: measure.asked,
+            total: measure.tally.total, rate: measure.tally.rate, interval: measure.tally.interval,
+            smallSample: measure.tally.isSmallSample, rule: rule, statistics: measure.statistics, asked: measure.asked,
             failed: measure.failed, breakdowns: breakdowns.isEmpty ? nil : breakdowns)
     }
 }

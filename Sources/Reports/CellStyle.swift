@@ -1,6 +1,7 @@
 /// How a cell looks: a small hashable value; the ``Workbook`` creates one native format per distinct style.
 public struct CellStyle: Sendable, Hashable {
     public var bold: Bool
+    public var italic: Bool
     /// Wrap long text inside the cell.
     public var wrap: Bool
     /// Background colour as 0xRRGGBB, or `nil` for none.
@@ -17,11 +18,12 @@ public struct CellStyle: Sendable, Hashable {
     public var vertical: VerticalAlignment
 
     public init(
-        bold: Bool = false, wrap: Bool = false, fill: UInt32? = nil, fontColor: UInt32? = nil,
+        bold: Bool = false, italic: Bool = false, wrap: Bool = false, fill: UInt32? = nil, fontColor: UInt32? = nil,
         numberFormat: String? = nil, border: Border = .none, topBorder: Border = .none,
         horizontal: HorizontalAlignment = .general, vertical: VerticalAlignment = .bottom
     ) {
         self.bold = bold
+        self.italic = italic
         self.wrap = wrap
         self.fill = fill
         self.fontColor = fontColor

@@ -1,10 +1,11 @@
 import LabCore
 
 /// Writes a comparison of experiments (``Input``, mapped by the caller) to an .xlsx: sheet `Comparison` (per check
-/// one row; per experiment a column group of passes, total and rate, and for every experiment after the first the
-/// difference in pass rate against the first, the z-test and Fisher p-values and a significance mark; a clustered
-/// column chart of the pass rates per check and experiment below) and sheet `Experiments` (where each experiment
-/// came from).
+/// one row; per experiment a column group of passes, total, rate and its Wilson 95 % interval, and for every
+/// experiment after the first the difference in pass rate against the first in percentage points, the z-test and
+/// Fisher p-values, for paired comparisons the seed-paired runs and the sign test, the Holm-adjusted p-value and a
+/// significance mark; notes and warnings, then a clustered column chart of the pass rates per check and experiment
+/// below) and sheet `Experiments` (where each experiment came from).
 public enum ComparisonWorkbook {
     public static let defaultFileName = "comparison.xlsx"
     public static let sheetName = "Comparison"
@@ -13,20 +14,25 @@ public enum ComparisonWorkbook {
     static let headerRow = 4
     static let firstRow = 5
 
-    /// The first column (0-based) of experiment `index`'s group: passes, total, rate (then Δ, z p, Fisher p, mark).
-    public static func groupColumn(_ index: Int) -> Int {
-        index == 0 ? 2 : 5 + 7 * (index - 1)
+    /// The first column (0-based) of experiment `index`'s group: passes, total, rate, 95 % CI (then Δ pp, z p,
+    /// Fisher p, [pairs, sign test p,] Holm p, mark).
+    public static func groupColumn(_ index: Int, paired: Bool = false) -> Int {
+        index == 0 ? 2 : 6 + groupHeaders(1, paired: paired).count * (index - 1)
     }
 
     /// The column headers of experiment `index`'s group.
-    public static func groupHeaders(_ index: Int) -> [String] {
-        ["passes", "total", "rate"] + (index == 0 ? [] : ["Δ rate", "z test p", "Fisher p", "p < 0.05"])
+    public static func groupHeaders(_ index: Int, paired: Bool = false) -> [String] {
+        ["passes", "total", "rate", "95 % CI"]
+            + (index == 0
+                ? [] : ["Δ (pp)", "z test p", "Fisher p"] + (paired ? ["paired runs", "sign test p"] : [])
+                    + ["Holm p", "Holm p < 0.05"])
     }
 
     private static let header = CellStyle(bold: true, wrap: true, fill: 0xD9D9D9, border: .thin, vertical: .top)
     private static let group = CellStyle(bold: true, fill: 0xDDEBF7, border: .thin, horizontal: .center)
     private static let title = CellStyle(bold: true, fontColor: 0x1F4E78)
-    private static let delta = CellStyle(numberFormat: "+0.0%;-0.0%;0.0%")
+    /// Percentage points: the cell holds 100 × the difference of the rates.
+    private static let delta = CellStyle(numberFormat: "+0.0\" pp\";-0.0\" pp\";0.0\" pp\"")
     private static let palette: [UInt32] = [0x4472C4, 0xED7D31, 0xA5A5A5, 0xFFC000, 0x5B9BD5, 0x70AD47, 0x264478, 0x9E480E]
 
     /// Writes the workbook to `path`.
@@ -40,6 +46,9 @@ public enum ComparisonWorkbook {
 
     private static func writeComparison(_ comparison: Input, on sheet: Sheet) throws {
         let experiments = comparison.experiments
+        let paired = comparison.paired
+        func groupColumn(_ index: Int) -> Int { Self.groupColumn(index, paired: paired) }
+        func groupHeaders(_ index: Int) -> [String] { Self.groupHeaders(index, paired: paired) }
         let lastCol = groupColumn(experiments.count - 1) + groupHeaders(experiments.count - 1).count - 1
         try sheet.fitToPageWidth()
         try sheet.setColumn(0, width: 16)
@@ -49,8 +58,8 @@ public enum ComparisonWorkbook {
         try sheet.write(row: 0, col: 0, .text("ChatLab comparison: \(names)"), style: title)
         try sheet.write(
             row: 1, col: 0,
-            .text("Differences and p-values (two-sided) are against \(experiments[0].label); "
-                + "* marks Fisher's exact p < \(comparison.alpha)."))
+            .text("Differences (percentage points) and p-values (two-sided) are against \(experiments[0].label); "
+                + "* marks a Holm-adjusted p < \(comparison.alpha)."))
 
         try sheet.merge(row: groupRow, firstCol: 0, lastCol: 1, text: "Check", style: group)
         for (index, experiment) in experiments.enumerated() {
@@ -74,14 +83,22 @@ public enum ComparisonWorkbook {
                 if let tally = row.tallies[index] {
                     try sheet.write(row: r, col: col, .integer(tally.passes))
                     try sheet.write(row: r, col: col + 1, .integer(tally.total))
-                    try sheet.write(row: r, col: col + 2, .number(tally.rate), style: rateStyle(tally.rate))
+                    try sheet.write(row: r, col: col + 2, .number(tally.rate), style: ReportStyle.rate(tally))
+                    try sheet.write(row: r, col: col + 3, ReportStyle.interval(tally))
                 }
                 guard let difference = row.differences[index] else { continue }
-                try sheet.write(row: r, col: col + 3, .number(difference.rate), style: delta)
-                try sheet.write(row: r, col: col + 4, .number(difference.zTest), style: pStyle(difference.zTest))
-                try sheet.write(row: r, col: col + 5, .number(difference.fisher), style: pStyle(difference.fisher))
+                try sheet.write(row: r, col: col + 4, .number(difference.rate.map { $0 * 100 }), style: delta)
+                try sheet.write(row: r, col: col + 5, .number(difference.zTest), style: pStyle(difference.zTest))
+                try sheet.write(row: r, col: col + 6, .number(difference.fisher), style: pStyle(difference.fisher))
+                var next = col + 7
+                if paired {
+                    try sheet.write(row: r, col: next, .text(difference.pairs))
+                    try sheet.write(row: r, col: next + 1, .number(difference.signTest), style: pStyle(difference.signTest))
+                    next += 2
+                }
+                try sheet.write(row: r, col: next, .number(difference.adjusted), style: pStyle(difference.adjusted))
                 if difference.significant {
-                    try sheet.write(row: r, col: col + 6, .text("*"), style: CellStyle(bold: true, horizontal: .center))
+                    try sheet.write(row: r, col: next + 1, .text("*"), style: CellStyle(bold: true, horizontal: .center))
                 }
             }
         }
@@ -90,13 +107,18 @@ public enum ComparisonWorkbook {
 
         var row = lastRow + 2
         let notes = [
-            "passes / total / rate: pooled over all runs of the experiment (summary.json, total.scores).",
-            "Δ rate: this experiment's pass rate minus \(experiments[0].label)'s.",
+            "passes / total / rate: pooled over all runs of the experiment (summary.json, total.scores); "
+                + "95 % CI: the rate's Wilson score interval.",
+            "Δ (pp): this experiment's pass rate minus \(experiments[0].label)'s, in percentage points.",
             "z test p: pooled two-proportion z test, two-sided (a normal approximation; rough for small totals).",
-            "Fisher p: Fisher's exact test on the 2×2 table of passes and fails, two-sided; the * uses this one.",
-        ]
+            "Fisher p: Fisher's exact test on the 2×2 table of passes and fails, two-sided.",
+        ] + comparison.notes
         for note in notes {
             try sheet.write(row: row, col: 0, .text(note))
+            row += 1
+        }
+        for warning in comparison.warnings {
+            try sheet.write(row: row, col: 0, .text("Warning: \(warning)"), style: CellStyle(bold: true, fontColor: 0x9C0006))
             row += 1
         }
         if !comparison.rows.isEmpty {
@@ -130,18 +152,6 @@ public enum ComparisonWorkbook {
                 ])
         }
         try sheet.freezeHeader(rows: 1)
-    }
-
-    /// Percent, coloured by level as in the summary: ≥ 90 % green, ≥ 60 % amber, below red.
-    private static func rateStyle(_ rate: Double?) -> CellStyle {
-        let percent = CellStyle(numberFormat: "0.0%")
-        guard let rate else { return percent }
-        let (fill, font): (UInt32, UInt32) =
-            rate >= 0.9 ? (0xC6EFCE, 0x006100) : rate >= 0.6 ? (0xFFEB9C, 0x9C5700) : (0xFFC7CE, 0x9C0006)
-        return percent.with {
-            $0.fill = fill
-            $0.fontColor = font
-        }
     }
 
     /// Four decimals, or scientific notation for very small p-values.

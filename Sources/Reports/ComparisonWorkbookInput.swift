@@ -37,14 +37,25 @@ extension ComparisonWorkbook {
             public var rate: Double?
             public var zTest: Double?
             public var fisher: Double?
-            /// Marked with `*`.
+            /// Marked with `*`: the adjusted p-value is below alpha.
             public var significant: Bool
+            /// The Holm-adjusted p-value of the deciding test.
+            public var adjusted: Double?
+            /// Paired comparisons: the seed-paired runs as `5+ 1− 2=`, and the sign test's p-value.
+            public var pairs: String?
+            public var signTest: Double?
 
-            public init(rate: Double?, zTest: Double?, fisher: Double?, significant: Bool) {
+            public init(
+                rate: Double?, zTest: Double?, fisher: Double?, significant: Bool, adjusted: Double? = nil,
+                pairs: String? = nil, signTest: Double? = nil
+            ) {
                 self.rate = rate
                 self.zTest = zTest
                 self.fisher = fisher
                 self.significant = significant
+                self.adjusted = adjusted
+                self.pairs = pairs
+                self.signTest = signTest
             }
         }
 
@@ -69,13 +80,24 @@ extension ComparisonWorkbook {
         /// At least one; the first is the reference the differences are against.
         public var experiments: [Experiment]
         public var rows: [Row]
-        /// The significance level named in the sheet's note (the `*` marks Fisher's exact p below it).
+        /// The significance level named in the sheet's note (the `*` marks an adjusted p below it).
         public var alpha: Double
+        /// Runs were paired by seed: each group after the first has the pairs and sign-test columns.
+        public var paired: Bool
+        /// Lines under the table saying what the columns mean, and warnings (seeds, test sets or settings differ).
+        public var notes: [String]
+        public var warnings: [String]
 
-        public init(experiments: [Experiment], rows: [Row], alpha: Double) {
+        public init(
+            experiments: [Experiment], rows: [Row], alpha: Double, paired: Bool = false, notes: [String] = [],
+            warnings: [String] = []
+        ) {
             self.experiments = experiments
             self.rows = rows
             self.alpha = alpha
+            self.paired = paired
+            self.notes = notes
+            self.warnings = warnings
         }
     }
 }

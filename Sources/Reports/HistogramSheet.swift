@@ -1,11 +1,11 @@
 import LabCore
 
 /// Writes a `Histograms` sheet: per breakdown a block of a title row, a header row (the axis, passes, total, pass
-/// rate) and one row of numbers per bucket; optionally a column chart of the pass rate per bucket beside each block.
+/// rate, its Wilson 95 % interval) and one row of numbers per bucket; optionally a column chart of the pass rate per bucket beside each block.
 enum HistogramSheet {
     static let name = "Histograms"
-    /// Where a block's chart starts, right of the four columns of numbers.
-    static let chartColumn = 5
+    /// Where a block's chart starts, right of the five columns of numbers.
+    static let chartColumn = 6
 
     /// Writes nothing when there are no blocks. Returns the sheet's name when it was written.
     @discardableResult
@@ -16,6 +16,7 @@ enum HistogramSheet {
         let labelWidth = blocks.flatMap { $0.breakdown.labels + [$0.breakdown.axis] }.map(\.count).max() ?? 10
         try sheet.setColumn(0, width: Double(min(40, max(12, labelWidth + 2))))
         try sheet.setColumn(1, through: 3, width: 10)
+        try sheet.setColumn(4, width: 14)
         var row = 0
         for block in blocks {
             row = try writeBlock(block, at: row, on: sheet, chart: charts) + 2
@@ -28,7 +29,7 @@ enum HistogramSheet {
         let breakdown = block.breakdown
         try sheet.write(row: top, col: 0, .text(block.title), style: ReportStyle.title)
         try sheet.write(
-            row: top + 1, col: 0, values: [.text(breakdown.axis), .text("passes"), .text("total"), .text("pass rate")],
+            row: top + 1, col: 0, values: [.text(breakdown.axis), .text("passes"), .text("total"), .text("pass rate"), .text("95 % CI")],
             style: ReportStyle.header)
         let first = top + 2
         for (index, label) in breakdown.labels.enumerated() {
@@ -36,7 +37,8 @@ enum HistogramSheet {
             try sheet.write(row: first + index, col: 0, .text(label))
             try sheet.write(row: first + index, col: 1, .integer(tally.passes))
             try sheet.write(row: first + index, col: 2, .integer(tally.total))
-            try sheet.write(row: first + index, col: 3, .number(tally.rate), style: ReportStyle.rate(tally.rate))
+            try sheet.write(row: first + index, col: 3, .number(tally.rate), style: ReportStyle.rate(tally))
+            try sheet.write(row: first + index, col: 4, ReportStyle.interval(tally))
         }
         let last = max(first, first + breakdown.labels.count - 1)
         if chart, !breakdown.labels.isEmpty {

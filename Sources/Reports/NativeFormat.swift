@@ -4,6 +4,7 @@ import CXLSXWriter
 enum NativeFormat {
     static func apply(_ style: CellStyle, to format: UnsafeMutablePointer<lxw_format>) {
         if style.bold { format_set_bold(format) }
+        if style.italic { format_set_italic(format) }
         if style.wrap { format_set_text_wrap(format) }
         if let fill = style.fill {
             format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))

@@ -1,14 +1,16 @@
 import LabCore
 
 /// Fills the `Overview` sheet of `summary.xlsx` (added first, written last so it can link to the others): the
-/// experiment's facts, a table of every series with its pooled pass rate coloured by level, the rule in force and the
-/// code's meaning (both from ``Analysis/checks``),
+/// experiment's facts, a table of every series with its pooled pass rate coloured by level (grey italics for a small
+/// sample) and its Wilson 95 % interval, the rule in force and the code's meaning (both from ``Analysis/checks``),
 /// links to the other sheets and to `report.xlsx`, and a bar chart of the pass rates.
 enum OverviewSheet {
     static let name = "Overview"
     /// Columns of the series table.
-    static let headers = ["Code", "Check", "Passes", "Total", "Pass rate", "Details", "Threshold", "Meaning"]
-    static let chartColumn = 9  // right of the meanings, which overflow into column I
+    static let headers = [
+        "Code", "Check", "Passes", "Total", "Pass rate", "95 % CI low", "95 % CI high", "Details", "Threshold", "Meaning",
+    ]
+    static let chartColumn = 11  // right of the meanings, which overflow into column K
 
     /// Another sheet of the workbook, for the links list.
     struct Target {
@@ -21,7 +23,7 @@ enum OverviewSheet {
         _ analysis: Analysis, on sheet: Sheet, targets: [Target], details: (SeriesKey) -> String
     ) throws {
         try sheet.fitToPageWidth()
-        for (col, width) in [14.0, 20, 9, 9, 10, 16, 24, 85].enumerated() { try sheet.setColumn(col, width: width) }
+        for (col, width) in [14.0, 20, 9, 9, 10, 13, 13, 16, 24, 85].enumerated() { try sheet.setColumn(col, width: width) }
         let experiment = analysis.experiment
         try sheet.write(row: 0, col: 0, .text("ChatLab summary: \(experiment.name)"), style: ReportStyle.title)
         let facts: [(String, CellValue)] = [
@@ -40,24 +42,31 @@ enum OverviewSheet {
         try sheet.write(row: headerRow, col: 0, values: headers.map { .text($0) }, style: ReportStyle.header)
         let labels = SeriesLabels(analysis)
         let keys = analysis.seriesKeys
-        var rates: [Double?] = []
+        var tallies: [Tally] = []
         for (offset, key) in keys.enumerated() {
             let row = headerRow + 1 + offset
             let tally = analysis.total(key)
-            rates.append(tally.rate)
+            tallies.append(tally)
             try sheet.write(row: row, col: 0, .text(labels.code(key)), style: ReportStyle.body)
             try sheet.write(row: row, col: 1, .text(key.title), style: ReportStyle.body)
             try sheet.write(row: row, col: 2, .integer(tally.passes), style: ReportStyle.body)
             try sheet.write(row: row, col: 3, .integer(tally.total), style: ReportStyle.body)
-            try sheet.write(row: row, col: 4, .number(tally.rate), style: ReportStyle.rate(tally.rate))
+            try sheet.write(row: row, col: 4, .number(tally.rate), style: ReportStyle.rate(tally))
+            try sheet.write(row: row, col: 5, .number(tally.interval?.low), style: ReportStyle.percent)
+            try sheet.write(row: row, col: 6, .number(tally.interval?.high), style: ReportStyle.percent)
             let detailsSheet = details(key)
-            try sheet.write(row: row, col: 5, link: .sheet(detailsSheet), text: detailsSheet)
+            try sheet.write(row: row, col: 7, link: .sheet(detailsSheet), text: detailsSheet)
             let check = analysis.checks[key.code]
-            try sheet.write(row: row, col: 6, .text(check.map { "\($0.threshold)" }), style: ReportStyle.body)
-            try sheet.write(row: row, col: 7, .text(check?.meaning), style: ReportStyle.body)
+            try sheet.write(row: row, col: 8, .text(check.map { "\($0.threshold)" }), style: ReportStyle.body)
+            try sheet.write(row: row, col: 9, .text(check?.meaning), style: ReportStyle.body)
+        }
+        var row = headerRow + keys.count + 1
+        if tallies.contains(where: \.isSmallSample) {
+            try sheet.write(row: row, col: 0, .text(Legend.smallSampleNote), style: ReportStyle.smallSampleRate)
+            row += 1
         }
 
-        var row = headerRow + keys.count + 2
+        row += 1
         try sheet.write(row: row, col: 0, .text("Sheets"), style: ReportStyle.title)
         for target in targets {
             row += 1
@@ -76,13 +85,16 @@ enum OverviewSheet {
                     ChartSeries(
                         name: "pass rate", categories: .column(0, rows: rows, sheet: sheet.name),
                         values: .column(4, rows: rows, sheet: sheet.name), color: 0x4472C4,
-                        pointColors: rates.map { ReportStyle.level($0).map { Self.chartColour($0.fill) } })
+                        pointColors: tallies.map { ReportStyle.level($0).map { Self.chartColour($0.fill) } ?? Self.smallSampleColour })
                 ],
                 valueAxis: "pass rate", valueBounds: 0...1, valueFormat: "0%")
             try sheet.insertChart(
                 chart, row: 0, col: chartColumn, scale: 1.3, heightScale: max(1, Double(keys.count) * 26 / 288 + 0.4))
         }
     }
+
+    /// Bars of small samples (and of checks with nothing counted): grey, so no level colour is read into them.
+    static let smallSampleColour: UInt32 = 0xA6A6A6
 
     /// Stronger versions of the level fills, readable as bars.
     private static func chartColour(_ fill: UInt32) -> UInt32 {

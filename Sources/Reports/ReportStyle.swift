@@ -1,3 +1,5 @@
+import LabCore
+
 /// The cell styles the ChatLab reports share.
 enum ReportStyle {
     static let lightGrey: UInt32 = 0xD9D9D9
@@ -36,6 +38,28 @@ enum ReportStyle {
         if rate >= 0.9 { return goodRate }
         if rate >= 0.6 { return fairRate }
         return poorRate
+    }
+
+    /// A small sample's rate (fewer than ``Tally/smallSampleBelow`` verdicts): grey italics, never a level colour.
+    static let smallSampleRate = percent.with {
+        $0.italic = true
+        $0.fill = 0xEDEDED
+        $0.fontColor = 0x595959
+    }
+
+    /// A pass rate: coloured by level, or in grey italics for a small sample.
+    static func rate(_ tally: Tally) -> CellStyle {
+        tally.isSmallSample ? smallSampleRate : rate(tally.rate)
+    }
+
+    /// The level colours of a tally's rate; `nil` for a small sample or nothing counted.
+    static func level(_ tally: Tally) -> (fill: UInt32, font: UInt32)? {
+        tally.isSmallSample ? nil : level(tally.rate)
+    }
+
+    /// The Wilson 95 % interval as text beside a rate: `52.9–97.8 %`, blank when nothing was counted.
+    static func interval(_ tally: Tally) -> CellValue {
+        .text(tally.interval?.percentText)
     }
 
     /// A percent cell coloured by level.

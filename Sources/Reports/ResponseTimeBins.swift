@@ -21,9 +21,21 @@ struct ResponseTimeBins: Equatable {
         self.counts = counts
     }
 
-    /// `0.5–1 s`.
+    /// `0.5–1 s`; with as many decimals as the bin width needs, so no bin reads `0–0 s` (`0–0.0002 s`).
     func label(_ index: Int) -> String {
-        "\(Self.format(edges[index]))–\(Self.format(edges[index] + width)) s"
+        let places = Self.decimalPlaces(width)
+        return "\(Self.format(edges[index], places: places))–\(Self.format(edges[index] + width, places: places)) s"
+    }
+
+    /// The fewest decimals (at most 12) that write `width`, and so every multiple of it, exactly.
+    static func decimalPlaces(_ width: Double) -> Int {
+        var places = 0
+        var scaled = width
+        while places < 12, abs(scaled - scaled.rounded()) > 1e-9 * max(1, scaled) {
+            places += 1
+            scaled *= 10
+        }
+        return places
     }
 
     /// The smallest of 1, 2, 2.5, 5 × 10ⁿ at least `raw` (0.1 s when everything is 0).
@@ -36,9 +48,10 @@ struct ResponseTimeBins: Equatable {
         return 10 * power
     }
 
-    private static func format(_ value: Double) -> String {
-        let text = String(format: "%.3f", value)
+    private static func format(_ value: Double, places: Int) -> String {
+        let text = String(format: "%.\(places)f", value)
         var trimmed = text
+        guard trimmed.contains(".") else { return trimmed }
         while trimmed.hasSuffix("0") { trimmed.removeLast() }
         if trimmed.hasSuffix(".") { trimmed.removeLast() }
         return trimmed

@@ -51,11 +51,14 @@ struct RunLayout {
     var options: ColumnOptions
     var seriesKeys: [SeriesKey]
     var labels: SeriesLabels
+    /// The expected answer of each test set by id, as people read it, for the `Expected` column of probe rows.
+    var expected: [String: String]
 
-    init(experiment: ExperimentInfo, options: ColumnOptions, seriesKeys: [SeriesKey]) {
+    init(experiment: ExperimentInfo, options: ColumnOptions, seriesKeys: [SeriesKey], expected: [String: String] = [:]) {
         self.experiment = experiment
         self.options = options
         self.seriesKeys = seriesKeys
+        self.expected = expected
         labels = SeriesLabels(underTest: experiment.underTest, keys: seriesKeys)
     }
 

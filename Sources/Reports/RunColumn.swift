@@ -4,7 +4,7 @@ import LabCore
 enum RunColumn: Hashable {
     case round
     case utterance(Seat)
-    case probeCode, probeSet, probeRole, probeOriginal
+    case probeCode, probeSet, probeRole, probeLevel, probeExpected, probeOriginal
     case verdict(SeriesKey)
     case score(SeriesKey)
     case note(SeriesKey)
@@ -14,17 +14,25 @@ enum RunColumn: Hashable {
     case data(Seat)
     case error
 
-    /// The columns of one run's sheet, left to right. Probe columns appear only when the run has probe turns.
+    /// The columns of one run's sheet, left to right. Probe columns appear only when the run has probe turns (the
+    /// level column only when a probe was perturbed, the expected column when the test sets are known). A check gets its verdict, score and note columns only when it
+    /// judged a turn of this run (its score and note columns only when it gave a number or a note), so checks that
+    /// had nothing to judge leave no empty columns; the error column only when a turn failed.
     static func columns(for run: RunAnalysis, layout: RunLayout) -> [RunColumn] {
         var columns: [RunColumn] = [.round, .utterance(.chatter1), .utterance(.chatter2)]
-        if run.transcript.turns.contains(where: { $0.probe != nil }) {
-            columns += [.probeCode, .probeSet, .probeRole, .probeOriginal]
+        let probes = run.transcript.turns.compactMap(\.probe)
+        if !probes.isEmpty {
+            columns += [.probeCode, .probeSet, .probeRole]
+            if probes.contains(where: { $0.perturbation?["bucket"] != nil }) { columns.append(.probeLevel) }
+            if !layout.expected.isEmpty { columns.append(.probeExpected) }
+            columns.append(.probeOriginal)
         }
         let options = layout.options
         for key in layout.seriesKeys {
+            guard let cells = run.series(key)?.result.cells.values, !cells.isEmpty else { continue }
             if options.binary { columns.append(.verdict(key)) }
-            if options.detailed { columns.append(.score(key)) }
-            if options.interpretation { columns.append(.note(key)) }
+            if options.detailed, cells.contains(where: { $0.score != nil }) { columns.append(.score(key)) }
+            if options.interpretation, cells.contains(where: { $0.interpretation != nil }) { columns.append(.note(key)) }
         }
         for seat in layout.experiment.underTest {
             let keys = Set(run.transcript.turns(of: seat).flatMap { $0.metrics?.keys.map { $0 } ?? [] })
@@ -33,7 +41,7 @@ enum RunColumn: Hashable {
         for seat in Seat.allCases where run.transcript.turns.contains(where: { $0.seat == seat && $0.data != nil }) {
             columns.append(.data(seat))
         }
-        columns.append(.error)
+        if run.transcript.turns.contains(where: { $0.error != nil }) { columns.append(.error) }
         return columns
     }
 
@@ -59,6 +67,8 @@ enum RunColumn: Hashable {
         case .probeCode: return "Probe"
         case .probeSet: return "Set"
         case .probeRole: return "Role"
+        case .probeLevel: return "Level"
+        case .probeExpected: return "Expected"
         case .probeOriginal: return "Original"
         case .verdict(let key): return labels.full(key)
         case .score(let key): return labels.full(key) + " score"
@@ -74,7 +84,8 @@ enum RunColumn: Hashable {
         switch self {
         case .round: return 7
         case .utterance, .probeOriginal: return 50
-        case .probeCode, .probeSet, .probeRole: return 10
+        case .probeCode, .probeSet, .probeRole, .probeLevel: return 10
+        case .probeExpected: return 24
         case .verdict: return 16
         case .score, .metric: return 12
         case .note: return 30
@@ -82,8 +93,9 @@ enum RunColumn: Hashable {
         }
     }
 
-    /// The cell of this column for one round of a run; `result` is the score result of the column's series.
-    func cell(_ round: RoundTurns, result: ScoreResult?) -> (CellValue, CellStyle) {
+    /// The cell of this column for one round of a run; `result` is the score result of the column's series, `layout`
+    /// gives the test sets' expected answers.
+    func cell(_ round: RoundTurns, result: ScoreResult?, layout: RunLayout) -> (CellValue, CellStyle) {
         switch self {
         case .round:
             return (.integer(round.round), ReportStyle.body)
@@ -95,6 +107,12 @@ enum RunColumn: Hashable {
             return (joined(round.turns.compactMap { $0.probe?.set }), ReportStyle.body)
         case .probeRole:
             return (joined(round.turns.compactMap { $0.probe?.role.rawValue }), ReportStyle.body)
+        case .probeLevel:
+            let levels = round.turns.compactMap { $0.probe?.perturbation?["bucket"] }
+            return (levels.first.map { .number($0) } ?? .blank, ReportStyle.body)
+        case .probeExpected:
+            let questions = round.turns.compactMap { $0.probe }.filter { $0.role == .question }
+            return (joined(questions.compactMap { layout.expected[$0.set] }), ReportStyle.wrapped)
         case .probeOriginal:
             return (joined(round.turns.compactMap { $0.probe?.original }), ReportStyle.wrapped)
         case .verdict(let key):

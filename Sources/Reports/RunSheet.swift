@@ -1,6 +1,7 @@
 import LabCore
 
-/// Writes one run's sheet of `report.xlsx`: a row per round, then passes, total and pass rate per series.
+/// Writes one run's sheet of `report.xlsx`: a row per round, then passes, total, pass rate and its Wilson 95 %
+/// interval per series.
 ///
 /// Rows are written strictly top to bottom (header, rounds, tallies, link), as constant-memory workbooks require.
 enum RunSheet {
@@ -24,7 +25,7 @@ enum RunSheet {
         for round in rounds {
             let fill = round.probeFill
             for (col, column) in columns.enumerated() {
-                var (value, style) = column.cell(round, result: columnResults[col])
+                var (value, style) = column.cell(round, result: columnResults[col], layout: layout)
                 if let fill, !column.isVerdict { style.fill = fill }
                 try sheet.write(row: round.round, col: col, value, style: style)
             }
@@ -35,12 +36,12 @@ enum RunSheet {
         try sheet.autofilter(lastRow: rounds.count, lastCol: columns.count - 1)
         try writeTallies(results, columns: columns, sheet: sheet, firstRow: rounds.count + 2)
         try sheet.write(
-            row: rounds.count + 6, col: 0, link: .file(SummaryWorkbook.fileName, sheet: RunsSheet.name, row: runsRow),
+            row: rounds.count + 7, col: 0, link: .file(SummaryWorkbook.fileName, sheet: RunsSheet.name, row: runsRow),
             text: "Back to \(SummaryWorkbook.fileName)")
     }
 
-    /// Three labelled rows under the rounds: passes, total, pass rate, as numbers under each series' first column
-    /// (its verdict column when shown).
+    /// Four labelled rows under the rounds: passes, total, pass rate (grey italics for a small sample) and its 95 %
+    /// interval, under each series' first column (its verdict column when shown).
     private static func writeTallies(
         _ results: [SeriesKey: ScoreResult], columns: [RunColumn], sheet: Sheet, firstRow: Int
     ) throws {
@@ -57,7 +58,10 @@ enum RunSheet {
         for (col, tally) in tallies { try sheet.write(row: firstRow + 1, col: col, .integer(tally.total)) }
         try sheet.write(row: firstRow + 2, col: 0, .text("pass rate"), style: ReportStyle.bold)
         for (col, tally) in tallies {
-            try sheet.write(row: firstRow + 2, col: col, .number(tally.rate), style: ReportStyle.percent)
+            let style = tally.isSmallSample ? ReportStyle.smallSampleRate : ReportStyle.percent
+            try sheet.write(row: firstRow + 2, col: col, .number(tally.rate), style: style)
         }
+        try sheet.write(row: firstRow + 3, col: 0, .text("95 % CI"), style: ReportStyle.bold)
+        for (col, tally) in tallies { try sheet.write(row: firstRow + 3, col: col, ReportStyle.interval(tally)) }
     }
 }

@@ -1,8 +1,9 @@
 import LabCore
 
-/// Writes `report.xlsx`: one sheet per run (`Run <k>`) with a row per round, the utterances, probe marks and every
-/// scorer's verdict, score and note (probe rounds filled blue for information, yellow for questions, with a link back
-/// to `summary.xlsx`), one sheet per scorer table title, a `Histograms` sheet when series have breakdowns (per run,
+/// Writes `report.xlsx`: one sheet per run (`Run <k>`) with a row per round, the utterances, probe marks (with the
+/// perturbation level and the expected answer) and the verdict, score and note of every check that judged a turn of
+/// the run (probe rounds filled blue for information, yellow for questions, with a link back to `summary.xlsx`), a
+/// `Failures` sheet listing every failing verdict with its context, one sheet per scorer table title, a `Histograms` sheet when series have breakdowns (per run,
 /// numbers only) and a `Legend` sheet.
 ///
 /// The workbook is written in constant-memory mode (see ``Workbook/constantMemory``): every sheet's rows go to disk
@@ -51,19 +52,23 @@ public enum RunWorkbook {
         public var simulations: [ConversationRecord] = []
         /// The correctness rules' counts, written as a `Rules` sheet by ``finish()`` when not empty.
         public var rules: [RuleTally] = []
+        /// The failing verdicts so far (at most ``FailuresSheet/maxRows``), and how many more there were.
+        private var failures: [FailuresSheet.Row] = []
+        private var droppedFailures = 0
 
         /// - Parameters:
         ///   - seriesKeys: every scorer series the runs will have, in column order (``Analysis/seriesKeys``).
         ///   - checks: the analysed codes' catalogue entries with the thresholds in force, for the legend
         ///     (``Analysis/checks``).
         ///   - constantMemory: see ``RunWorkbook/write(_:to:constantMemory:)``.
+        ///   - expected: each test set's expected answer by set id, as people read it (the `Expected` column).
         /// - Throws: ``WorkbookError``; the folder is checked before anything is written.
         public init(
             path: String, experiment: ExperimentInfo, columns: ColumnOptions, seriesKeys: [SeriesKey],
-            checks: CheckCatalogue = CheckCatalogue(), constantMemory: Bool = true
+            checks: CheckCatalogue = CheckCatalogue(), constantMemory: Bool = true, expected: [String: String] = [:]
         ) throws {
             book = try Workbook(path: path, constantMemory: constantMemory)
-            layout = RunLayout(experiment: experiment, options: columns, seriesKeys: seriesKeys)
+            layout = RunLayout(experiment: experiment, options: columns, seriesKeys: seriesKeys, expected: expected)
             self.columns = columns
             self.checks = checks
         }
@@ -76,6 +81,10 @@ public enum RunWorkbook {
         ///   runs are taken to be the summary's rows in order).
         public func append(_ run: RunAnalysis, runsRow: Int? = nil) throws {
             try RunSheet.write(run, layout: layout, runsRow: runsRow ?? kept.count + 1, into: book)
+            let rows = FailuresSheet.rows(of: run, layout: layout)
+            let room = max(0, FailuresSheet.maxRows - failures.count)
+            failures += rows.prefix(room)
+            droppedFailures += max(0, rows.count - room)
             kept.append(run.summarized())
         }
 
@@ -84,6 +93,7 @@ public enum RunWorkbook {
         @discardableResult
         public func finish() throws -> [String] {
             let rest = Analysis(experiment: layout.experiment, columns: columns, runs: kept, checks: checks)
+            try FailuresSheet.write(failures, dropped: droppedFailures, into: book)
             try TableSheets.write(rest, into: book)
             try SimulationSheet.write(simulations, into: book)
             try HistogramSheet.write(HistogramBlock.perRun(rest, keys: layout.seriesKeys), into: book, charts: false)

@@ -1,7 +1,8 @@
 import LabCore
 
 /// Writes the `Runs` sheet of `summary.xlsx`: one row per run and a `Total` row with pooled numbers; per test code
-/// with probes the planned and placed probe counts; last a link to the run's sheet in `report.xlsx`.
+/// with probes the planned and placed probe counts; beside every rate its Wilson 95 % interval (rates of small
+/// samples in grey italics); last a link to the run's sheet in `report.xlsx`.
 enum RunsSheet: SummarySheet {
     static let name = "Runs"
     static let about = "One row per run and the pooled total."
@@ -29,8 +30,8 @@ enum RunsSheet: SummarySheet {
         var rateColumns = Set<Int>()
         for entry in series {
             let code = labels.code(entry.key)
-            headers += ["\(code) passes", "\(code) total", "\(code) rate"]
-            rateColumns.insert(headers.count - 1)
+            headers += ["\(code) passes", "\(code) total", "\(code) rate", "\(code) 95 % CI"]
+            rateColumns.insert(headers.count - 2)
             headers += entry.statistics.map { "\(code) \($0)" }
         }
         let probeCodes = analysis.probeCounts.keys.sorted()
@@ -49,15 +50,19 @@ enum RunsSheet: SummarySheet {
                 .integer(run.run), .text(String(run.seed)), .integer(run.counts.rounds),
                 .integer(run.counts.turns), .integer(run.counts.errors),
             ]
+            var tallies: [Tally] = []
             for entry in series {
                 let result = run.series(entry.key)?.result
+                tallies.append(result?.tally ?? Tally())
                 values += tallyValues(result?.tally ?? Tally())
                 values += entry.statistics.map { name in
                     .number(result?.statistics.first { $0.name == name }?.value)
                 }
             }
             values += probeValues(run.probeCounts ?? [:], codes: probeCodes)
-            try writeRow(values, row: index + 1, sheet: sheet, total: false, rateColumns: rateColumns)
+            try writeRow(
+                values, row: index + 1, sheet: sheet, total: false, rateColumns: rateColumns,
+                small: smallColumns(tallies, rateColumns: rateColumns))
             let runSheet = RunSheet.name(run.run)
             try sheet.write(
                 row: index + 1, col: values.count, link: .file(RunWorkbook.fileName(run: run.run), sheet: runSheet), text: runSheet)
@@ -75,14 +80,21 @@ enum RunsSheet: SummarySheet {
             }
         }
         totals += probeValues(analysis.probeCounts, codes: probeCodes)
-        try writeRow(totals, row: runs.count + 1, sheet: sheet, total: true, rateColumns: rateColumns)
+        try writeRow(
+            totals, row: runs.count + 1, sheet: sheet, total: true, rateColumns: rateColumns,
+            small: smallColumns(series.map { analysis.total($0.key) }, rateColumns: rateColumns))
         try sheet.write(
             row: runs.count + 1, col: totals.count, link: .file(RunWorkbook.fileName), text: RunWorkbook.fileName)
     }
 
-    /// Passes, total and rate (passes / total, blank when nothing was counted).
+    /// Passes, total, rate (passes / total, blank when nothing was counted) and its interval.
     private static func tallyValues(_ tally: Tally) -> [CellValue] {
-        [.integer(tally.passes), .integer(tally.total), .number(tally.rate)]
+        [.integer(tally.passes), .integer(tally.total), .number(tally.rate), ReportStyle.interval(tally)]
+    }
+
+    /// The rate columns of the series whose tallies are small samples, for grey italics.
+    private static func smallColumns(_ tallies: [Tally], rateColumns: Set<Int>) -> Set<Int> {
+        Set(zip(rateColumns.sorted(), tallies).filter { $0.1.isSmallSample }.map(\.0))
     }
 
     /// Planned and placed counts per code (0 for a code the run has no probes of).
@@ -101,13 +113,18 @@ enum RunsSheet: SummarySheet {
         return names
     }
 
-    /// One row; rate columns get a percent format; the total row is bold with a top border on every cell.
+    /// One row; rate columns get a percent format (grey italics in `small`); the total row is bold with a top border
+    /// on every cell.
     private static func writeRow(
-        _ values: [CellValue], row: Int, sheet: Sheet, total: Bool, rateColumns: Set<Int>
+        _ values: [CellValue], row: Int, sheet: Sheet, total: Bool, rateColumns: Set<Int>, small: Set<Int>
     ) throws {
         let base = total ? CellStyle(bold: true, topBorder: .thin) : CellStyle.plain
         for (col, value) in values.enumerated() {
-            let style = rateColumns.contains(col) ? base.with { $0.numberFormat = "0.0%" } : base
+            var style = rateColumns.contains(col) ? base.with { $0.numberFormat = "0.0%" } : base
+            if small.contains(col) {
+                style.italic = true
+                style.fontColor = ReportStyle.smallSampleRate.fontColor
+            }
             try sheet.write(row: row, col: col, value, style: style)
         }
     }

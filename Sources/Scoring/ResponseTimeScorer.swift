@@ -2,6 +2,9 @@ import LabCore
 
 /// Response time of every reply, in seconds. A reply passes when it came within `maxSeconds`.
 ///
+/// Only answered turns are timed: a failed turn (no reply) is skipped, not counted as a slow one, and its seconds stay
+/// out of the statistics and histograms (the gates' `max_error_rate` judges failed turns).
+///
 /// Per run: mean, median, 95th and 99th percentile and maximum; the summary's total row pools all replies of all runs.
 public struct ResponseTimeScorer: Scorer {
     /// The default limit in seconds.
@@ -10,7 +13,7 @@ public struct ResponseTimeScorer: Scorer {
     public static let check = CheckEntry(
         code: "RT", title: "response time",
         meaning: "Response time: the seconds the chatter took to reply (mean, median, p95, p99 and maximum per run "
-            + "and pooled over runs); a failed turn fails.",
+            + "and pooled over runs); only answered turns count (a failed turn is skipped, not slow).",
         unit: "seconds", threshold: .failsAbove(defaultMaxSeconds, unit: "s"), kind: .responseTime)
 
     public var code: String { Self.check.code }
@@ -28,7 +31,7 @@ public struct ResponseTimeScorer: Scorer {
         for turn in input.replies {
             guard let latency = turn.latency else { continue }
             if let error = turn.error {
-                cells[turn.index] = ScoreCell(verdict: .fail, score: latency, interpretation: "failed: \(error.kind)")
+                cells[turn.index] = ScoreCell(verdict: .skipped, interpretation: "failed: \(error.kind), not timed")
             } else {
                 cells[turn.index] = ScoreCell(verdict: latency <= maxSeconds ? .pass : .fail, score: latency)
             }

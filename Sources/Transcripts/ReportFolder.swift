@@ -72,10 +72,12 @@ public struct ReportFolder: Sendable, Hashable {
     }
 
     /// Takes `path` as the folder of a new run (`--report-dir`): creates it, or takes an existing empty one, and
-    /// locks it.
-    /// - Throws: ``LabError/folderNotEmpty(path:)`` for a folder that has files; ``LabError/folderInUse(path:pid:)``
-    ///   when another process holds it; ``LabError/cannotWrite(path:reason:)``.
-    public static func claim(path: String) throws -> (folder: ReportFolder, lock: FolderLock) {
+    /// locks it. With `clearing` (`--force`) an existing folder ChatLab wrote is emptied first — after it is locked,
+    /// so the lock is held from before the first file is removed until the run's reports are written.
+    /// - Throws: ``LabError/folderNotEmpty(path:)`` for a folder that has files (without `clearing`);
+    ///   ``LabError/notAReportFolder(path:)`` for one ChatLab did not write (with `clearing`);
+    ///   ``LabError/folderInUse(path:pid:)`` when another process holds it; ``LabError/cannotWrite(path:reason:)``.
+    public static func claim(path: String, clearing: Bool = false) throws -> (folder: ReportFolder, lock: FolderLock) {
         let folder = ReportFolder(path: path)
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try makeParent(parent)
@@ -88,10 +90,16 @@ public struct ReportFolder: Sendable, Hashable {
                 throw LabError.cannotWrite(path: path, reason: "it is a file, not a folder")
             }
             // Checked before the lock file is made (nothing is left in a folder that is refused) and again after.
-            try folder.requireEmpty()
+            if clearing { try checkClearable(path: path) } else { try folder.requireEmpty() }
         }
         let lock = try FolderLock(folder: path)
-        if !created { try folder.requireEmpty() }
+        if !created {
+            if clearing {
+                try checkClearable(path: path)
+                try removeContents(path: path)
+            }
+            try folder.requireEmpty()
+        }
         try folder.createDirectories()
         return (folder, lock)
     }

@@ -19,12 +19,18 @@ public final class TranscriptWriter: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
+    /// One turn as the transcript line ``append(_:)`` writes (JSON and a newline).
+    public static func line(_ turn: Turn) throws -> Data {
+        var data = try TranscriptCoding.encoder.encode(turn)
+        data.append(0x0A)
+        return data
+    }
+
     /// Writes one turn as one line. A write that fails part way (a full disk) is undone: the file is cut back to
     /// where the line began, so it never ends in half a line, and the error names the system's reason.
     /// - Throws: ``LabError/cannotWrite(path:reason:)``.
     public func append(_ turn: Turn) throws {
-        var data = try TranscriptCoding.encoder.encode(turn)
-        data.append(0x0A)
+        let data = try Self.line(turn)
         // Where this line begins: the file is only ever appended to, by this writer alone.
         let start = lseek(descriptor, 0, SEEK_END)
         var failure: Int32 = 0

@@ -26,10 +26,10 @@ enum CLIErrors {
         let code: Int32
         switch error {
         case is ConfigError, is TestSetError, is CalibrationError, is ComparisonError, is EmbeddingBenchError,
-            is ServerTLSError, is RuleFileError, is RuleInputError:
+            is ServerTLSError, is RuleFileError, is RuleInputError, is YAMLOverrideError:
             code = 2
         case is LabError, is WordNetError, is WorkbookError, is ProfanityModelError, is EmbeddingError,
-            is RemoteEncoderError:
+            is RemoteEncoderError, is AnalysisError:
             code = 1
         default: return error
         }

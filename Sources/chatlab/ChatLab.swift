@@ -24,6 +24,9 @@ struct ChatLab: AsyncParsableCommand {
     static func main() async {
         // Links the printf guard (Sources/CPrintfHooks): by now it has refused libquadmath's printf extensions.
         _ = chatlab_printf_extensions_refused()
+        // Every line reaches standard output as it is printed, also into a file or pipe: a run that is killed still
+        // shows its "report folder:" line.
+        chatlab_line_buffer_stdout()
         ProcessResources.prepareForLargeWorkbooks()
         do {
             var command = try parseAsRoot()

@@ -64,6 +64,14 @@ final class ProgressPrinter: Sendable {
                         state.done, state.runs)
             }
             isTerminal ? draw(line) : print(line)
+        case .resumedRun(let run, let kept, let reason):
+            if isTerminal { draw("") }
+            if let reason {
+                print("run \(run): starting again from round 1, because \(reason)")
+            } else {
+                print("run \(run): continuing the interrupted conversation from round \(kept / 2 + 1), after its "
+                    + "\(kept) saved turns")
+            }
         case .analyzing:
             if isTerminal { print("") }
         case .warning(let message):
@@ -93,7 +101,8 @@ final class ProgressPrinter: Sendable {
             + String(format: "%d/%d runs · %.1f turns/s · %d errors", state.done, state.runs, rate, state.errors) + eta
     }
 
-    func footer(_ analysis: Analysis, folder: ReportFolder) {
+    /// - Parameter transcripts: where the scored transcripts are, when not in `folder` (`analyze --out`).
+    func footer(_ analysis: Analysis, folder: ReportFolder, transcripts: ReportFolder? = nil) {
         if quiet {
             print(folder.path)
             return
@@ -106,7 +115,7 @@ final class ProgressPrinter: Sendable {
             print("")
         }
         print("reports:")
-        for path in [folder.runWorkbook, folder.summaryWorkbook, folder.summaryJSON, folder.transcripts + "/"] {
+        for path in [folder.runWorkbook, folder.summaryWorkbook, folder.summaryJSON, (transcripts ?? folder).transcripts + "/"] {
             print("  \(path)")
         }
     }

@@ -69,12 +69,11 @@ extension ChatLab {
             }
             overrides.apply(to: &experiment)
             let limits = Threshold.merge(experiment.thresholds, try gate.limits(codes: experiment.scoredCodes))
-            if force, let reportDir { try CLIErrors.reporting { try ReportFolder.clear(path: reportDir) } }
             let printer = ProgressPrinter(quiet: output.quiet, bar: !experiment.hasHuman)
             printer.header(experiment)
             let result = try await CLIErrors.reporting {
                 try await ExperimentRunner(experiment: experiment, logger: logger)
-                    .run(into: reportDir.map(ReportFolder.init), progress: printer.handle)
+                    .run(into: reportDir.map(ReportFolder.init), clearing: force, progress: printer.handle)
             }
             printer.footer(result.analysis, folder: result.folder)
             try gate.enforce(result.analysis, thresholds: limits, quiet: output.quiet)

@@ -12,18 +12,18 @@ import Testing
     #expect(measurement.runs == 3 && measurement.rounds == 5)
     #expect(measurement.peakKB > 0 && measurement.bytes > 0)
     let dump = try XLSXDump.load(path)
-    #expect(dump.sheetNames == ["Run 1", "Run 2", "Run 3", "Legend"])
+    #expect(dump.sheetNames == ["Run 1", "Run 2", "Run 3", "Failures", "Legend"])
     let run2 = try #require(dump.sheet(named: "Run 2"))
-    #expect(run2.headers.count == 13)
+    #expect(run2.headers.count == 12)  // no turn failed: no error column
     #expect(run2.value(row: 4, col: 2) == .string(WorkbookBenchmark.question(run: 2, round: 3)))
     #expect(run2.value(row: 4, col: 3) == .string(WorkbookBenchmark.answer(run: 2, round: 3)))
     let cell = WorkbookBenchmark.cell(run: 2, round: 3, scorer: 1)
     #expect(run2.value(row: 4, col: 7) == .string(cell.verdict.rawValue))
     #expect(run2.value(row: 4, col: 8)?.number == cell.score)
     #expect(run2.value(row: 4, col: 9) == .string(cell.interpretation ?? ""))
-    // Cells counted: per run 13 headers, 5 × 13 round cells (the error column is a styled blank),
-    // 3 labels + 3 × 3 tallies and a link; then the legend.
-    let perRun = 13 + 5 * 13 + 3 + 9 + 1
+    // Cells counted (before the sheets after the runs): per run 12 headers, 5 × 12 round cells, 4 labels + 4 × 3
+    // tallies and intervals, and a link; then the Failures sheet and the legend.
+    let perRun = 12 + 5 * 12 + 4 + 12 + 1
     let legend = dump.sheet(named: "Legend")?.cells.count ?? 0
     #expect(measurement.cells >= 3 * perRun && measurement.cells <= 3 * perRun + legend + 5)
     #expect(WorkbookBenchmark.table([measurement]).contains("3 × 5"))

@@ -8,10 +8,10 @@ import Testing
 
 /// `chatlab compare`: real report folders made by the built binary, and hand-made ones with known tables.
 @Suite struct CompareCommandTests {
-    /// 1-based columns of the `Comparison` sheet: the first experiment's passes, total, rate; the second's passes,
-    /// total, rate, Δ rate, z p, Fisher p and mark.
-    static let first = (passes: 3, total: 4, rate: 5)
-    static let second = (passes: 6, total: 7, rate: 8, delta: 9, z: 10, fisher: 11, mark: 12)
+    /// 1-based columns of the `Comparison` sheet: the first experiment's passes, total, rate, 95 % CI; the second's
+    /// passes, total, rate, 95 % CI, Δ (pp), z p, Fisher p, Holm p and mark.
+    static let first = (passes: 3, total: 4, rate: 5, interval: 6)
+    static let second = (passes: 7, total: 8, rate: 9, interval: 10, delta: 11, z: 12, fisher: 13, holm: 14, mark: 15)
     static let firstDataRow = 6
 
     private func runExperiment(_ yaml: String, into folder: String, name: String) throws -> String {
@@ -89,9 +89,11 @@ import Testing
             let fisher = try #require(ProportionTests.fisherExact(a, b))
             #expect(abs((sheet.value(row: row, col: Self.second.z)?.number ?? -1) - z) < 1e-12)
             #expect(abs((sheet.value(row: row, col: Self.second.fisher)?.number ?? -1) - fisher) < 1e-12)
-            let delta = (b.rate ?? 0) - (a.rate ?? 0)
-            #expect(abs((sheet.value(row: row, col: Self.second.delta)?.number ?? -1) - delta) < 1e-12)
-            #expect((sheet.value(row: row, col: Self.second.mark) == .string("*")) == (fisher < 0.05), "\(code)")
+            let delta = ((b.rate ?? 0) - (a.rate ?? 0)) * 100  // percentage points
+            #expect(abs((sheet.value(row: row, col: Self.second.delta)?.number ?? -1) - delta) < 1e-9)
+            let holm = try #require(sheet.value(row: row, col: Self.second.holm)?.number)
+            #expect(holm >= fisher)
+            #expect((sheet.value(row: row, col: Self.second.mark) == .string("*")) == (holm < 0.05), "\(code)")
         }
         #expect(dump.allCells.allSatisfy { $0.data_type != "f" })
         let experiments = try #require(dump.sheet(named: "Experiments"))
@@ -114,7 +116,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         // The terminal table shows the same numbers.
         let memoryLine = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("ML-I1") })
-        for part in ["45/50 90.0%", "30/50 60.0%", "-30.0%", "0.0005", "0.0010", "*"] {
+        for part in ["45/50 90.0%", "30/50 60.0%", "-30.0 pp", "0.0005", "0.0010", "*"] {
             #expect(memoryLine.contains(part), "\(memoryLine) lacks \(part)")
         }
 
@@ -125,12 +127,15 @@ import Testing
         func number(_ row: Int, _ col: Int) -> Double { sheet.value(row: row, col: col)?.number ?? .nan }
         #expect(number(rows, Self.first.rate) == 0.9)
         #expect(number(rows, Self.second.rate) == 0.6)
-        #expect(abs(number(rows, Self.second.delta) - -0.3) < 1e-12)
+        #expect(abs(number(rows, Self.second.delta) - -30) < 1e-9)
         #expect(abs(number(rows, Self.second.z) - 0.0005320055051392477) < 1e-12)
         #expect(abs(number(rows, Self.second.fisher) - 0.0009668432030628979) < 1e-12)
         #expect(sheet.value(row: rows, col: Self.second.mark) == .string("*"))
         #expect(abs(number(rows + 1, Self.second.z) - 0.006169899320544151) < 1e-12)
         #expect(abs(number(rows + 1, Self.second.fisher) - 0.019766611097880443) < 1e-12)
+        // Holm over the two checks both have: 2 × 0.000966843 = 0.001933686; max(that, 1 × 0.019766611).
+        #expect(abs(number(rows, Self.second.holm) - 0.0019336864061257958) < 1e-12)
+        #expect(abs(number(rows + 1, Self.second.holm) - 0.019766611097880443) < 1e-12)
         #expect(sheet.cell(row: rows, col: Self.second.rate)?.number_format == "0.0%")
         // RT only in the first, ML-A7 only in the second: no numbers where a side is missing.
         #expect(sheet.value(row: rows + 2, col: Self.second.passes) == nil)
@@ -144,7 +149,7 @@ import Testing
         #expect(chart.type == "barChart" && chart.direction == "col")
         #expect(chart.series.map(\.name) == ["baseline", "candidate"])
         #expect(chart.series.map(\.categories) == ["Comparison!$A$6:$A$9", "Comparison!$A$6:$A$9"])
-        #expect(chart.series.map(\.values) == ["Comparison!$E$6:$E$9", "Comparison!$H$6:$H$9"])
+        #expect(chart.series.map(\.values) == ["Comparison!$E$6:$E$9", "Comparison!$I$6:$I$9"])
         #expect(chart.row > rows + 3)
 
         // LibreOffice opens it: it converts to a PDF.

@@ -21,9 +21,9 @@ import TestSupport
         let runSheets = dump.sheetNames.filter { $0.hasPrefix("Run ") }
         #expect(runSheets.count == 120)
         #expect(runSheets.last == "Run 120")
-        // The last sheet's rows were all written: header, three rounds, the tallies and the link back.
+        // The last sheet's rows were all written: header, three rounds, the tallies with their interval and the link back.
         let last = try #require(dump.sheet(named: "Run 120"))
         #expect(last.value(row: 4, col: 1) == .number(3))
-        #expect(last.cell(row: 10, col: 1)?.link == "summary.xlsx#'Runs'!A121")
+        #expect(last.cell(row: 11, col: 1)?.link == "summary.xlsx#'Runs'!A121")
     }
 }

@@ -64,6 +64,11 @@ private func transcripts(_ folder: String, runs: Int = 6) throws -> [[String]] {
     let resumed = try ChatlabProcess.run(["run", "--resume", folder.path("cut")])
     #expect(resumed.status == 0, "\(resumed.stderr)")
     #expect(resumed.stdout.contains("resuming: 3 of 6 runs were complete"))
+    // Run 4 (script and echo) is continued, not redone: its five saved turns are kept as they were, latencies too.
+    #expect(resumed.stdout.contains("run 4: continuing the interrupted conversation from round 3, after its 5 saved turns"),
+        "\(resumed.stdout)")
+    #expect(try Array(TranscriptLines.lines(run4).prefix(5)) == Array(lines.prefix(5)))
+    #expect(!resumed.stdout.contains("run 5: continuing"))
     #expect(try transcripts(folder.path("cut")) == transcripts(folder.path("full")))
     #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("cut/transcripts/run-2.jsonl"))) == untouched)
     let finished = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: record))) as! [String: Any]
@@ -162,4 +167,47 @@ private func transcripts(_ folder: String, runs: Int = 6) throws -> [[String]] {
         #expect(close(numbers(oldRun["scores"]), numbers(newRun["scores"])), "run \(run)")
         #expect(oldRun["probes"] as? [String: [String: Int]] == newRun["probes"] as? [String: [String: Int]])
     }
+}
+
+/// A run whose saved transcript cannot be taken up is started again, and the output says why.
+@Test func resumeSaysWhyItStartsARunAgain() throws {
+    let folder = try TemporaryDirectory()
+    try config.write(toFile: folder.path("c.yaml"), atomically: true, encoding: .utf8)
+    #expect(try ChatlabProcess.run(["run", folder.path("c.yaml"), "--report-dir", folder.path("full"), "-q"]).status == 0)
+    #expect(try ChatlabProcess.run(["run", folder.path("c.yaml"), "--report-dir", folder.path("cut"), "-q"]).status == 0)
+    try FileManager.default.removeItem(atPath: folder.path("cut/transcripts/run-2.conversation.json"))
+    for name in ["summary.json", "report.xlsx", "summary.xlsx"] { try FileManager.default.removeItem(atPath: folder.path("cut/\(name)")) }
+    // Turn 3 written twice, as two writers would have.
+    let run2 = folder.path("cut/transcripts/run-2.jsonl")
+    let lines = try TranscriptLines.lines(run2)
+    try (lines.prefix(3) + [lines[2]]).joined(separator: "\n").appending("\n").write(toFile: run2, atomically: true, encoding: .utf8)
+
+    let resumed = try ChatlabProcess.run(["run", "--resume", folder.path("cut")])
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(resumed.stdout.contains("run 2: starting again from round 1, because its saved transcript cannot be read"),
+        "\(resumed.stdout)")
+    #expect(try transcripts(folder.path("cut")) == transcripts(folder.path("full")))
+}
+
+/// Standard output is written line by line into a pipe: a run killed midway has printed its report folder.
+@Test func theReportFolderLineSurvivesAKill() throws {
+    let folder = try TemporaryDirectory()
+    try """
+        name: waiting
+        rounds: 50
+        chatters:
+          chatter1: {kind: human, name: person}
+          chatter2: {kind: echo, name: parrot}
+        """.write(toFile: folder.path("w.yaml"), atomically: true, encoding: .utf8)
+    let report = folder.path("r")
+    let child = try ChatlabProcess.start(["run", folder.path("w.yaml"), "--report-dir", report])
+    child.write("hello\n")
+    var turns: [String] = []
+    for _ in 0..<200 where turns.count < 2 {
+        Thread.sleep(forTimeInterval: 0.05)
+        turns = (try? TranscriptLines.lines("\(report)/transcripts/run-1.jsonl")) ?? []
+    }
+    let result = child.kill()
+    #expect(result.signaled)
+    #expect(result.stdout.contains("report folder: \(report)"), "\(result.stdout)")
 }

@@ -57,6 +57,9 @@ import Testing
         #expect(dom.contains("<title>ChatLab report: view-test</title>"), "the injected script must not run")
         #expect(dom.contains("8 of 8 turns shown"))
         #expect(dom.contains("<td>ML-A6</td><td>stutter</td>"))
+        // 3 of 4 stutter verdicts: the Wilson 95 % interval beside the rate, and the small-sample mark.
+        #expect(dom.contains("75.0 % <em"), "\(dom)")
+        #expect(dom.contains("<td class=\"num\">30.1–95.4 %</td>"))
         #expect(dom.contains("fails above 0.5"))
         #expect(dom.contains("rounds_done"))
         #expect(dom.contains("ML-A6 stutter: fail"))

@@ -37,7 +37,7 @@ import TestSupport
 
     @Test func sampleAnalysisReadsBackIdenticallyInBothModes() throws {
         let (streamed, normal, warnings) = try bothModes(SampleAnalysis.make())
-        #expect(streamed.sheetNames == ["Run 1", "Run 2", "questions_asked", "Legend"])
+        #expect(streamed.sheetNames == ["Run 1", "Run 2", "Failures", "questions_asked", "Legend"])
         expectSame(streamed, normal)
         // The long text is cut in both modes (the messages differ only in the file name).
         #expect(warnings[0].count == 1)
@@ -49,7 +49,8 @@ import TestSupport
         #expect(run1.cell(row: 2, col: 2)?.data_type == "s")
         let passes = try #require(run1.row(labelled: "passes"))
         #expect(run1.value(row: passes + 2, col: 1) == .string("pass rate"))
-        #expect(run1.cell(row: passes + 4, col: 1)?.link == "summary.xlsx#'Runs'!A2")
+        #expect(run1.value(row: passes + 3, col: 1) == .string("95 % CI"))
+        #expect(run1.cell(row: passes + 5, col: 1)?.link == "summary.xlsx#'Runs'!A2")
     }
 
     @Test func probeAnalysisReadsBackIdenticallyInBothModes() throws {

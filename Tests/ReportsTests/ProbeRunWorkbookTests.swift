@@ -11,26 +11,27 @@ import TestSupport
 
     @Test func sheets() throws {
         let books = try ProbeBooks.shared()
-        #expect(books.report.sheetNames == ["Run 1", "Run 2", "Histograms", "Legend"])
+        #expect(books.report.sheetNames == ["Run 1", "Run 2", "Failures", "Histograms", "Legend"])
     }
 
     @Test func probeRowsAreFilledByRoleWithPerturbedAndOriginalQuestion() throws {
         let run1 = try #require(try ProbeBooks.shared().report.sheet(named: "Run 1"))
-        #expect(Array(run1.headers.prefix(7)) == [
-            "Round", "chatter1: script", "chatter2: echo", "Probe", "Set", "Role", "Original",
+        #expect(Array(run1.headers.prefix(8)) == [
+            "Round", "chatter1: script", "chatter2: echo", "Probe", "Set", "Role", "Level", "Original",
         ])
         // Round 1: chatter1's information turn, chatter2's reply on the same row.
         for col in 1...6 { #expect(run1.cell(row: 2, col: col)?.fill == Self.information, "r2c\(col)") }
         #expect(run1.value(row: 2, col: 2) == .string("My name is Ada."))
         #expect(run1.value(row: 2, col: 3) == .string("reply 1"))
         #expect((4...6).map { run1.value(row: 2, col: $0) } == [.string("ML-I1"), .string("name-1"), .string("information")])
-        #expect(run1.value(row: 2, col: 7)?.string == nil)
-        // Round 2: the perturbed question, the original beside it, the reply, all on a question-filled row.
-        for col in 1...7 { #expect(run1.cell(row: 3, col: col)?.fill == Self.question, "r3c\(col)") }
+        #expect(run1.value(row: 2, col: 7)?.number == nil)  // no level on an unperturbed information turn
+        #expect(run1.value(row: 2, col: 8)?.string == nil)
+        // Round 2: the perturbed question, its level, the original beside it, the reply, on a question-filled row.
+        for col in 1...8 { #expect(run1.cell(row: 3, col: col)?.fill == Self.question, "r3c\(col)") }
         #expect(run1.value(row: 3, col: 2) == .string("Waht is my cat calld?"))
         #expect(run1.value(row: 3, col: 3) == .string("reply 2"))
-        #expect((4...7).map { run1.value(row: 3, col: $0) } == [
-            .string("ML-U3"), .string("cat-2"), .string("question"), .string("What is my cat called?"),
+        #expect((4...8).map { run1.value(row: 3, col: $0) } == [
+            .string("ML-U3"), .string("cat-2"), .string("question"), .number(3), .string("What is my cat called?"),
         ])
         // Verdict cells keep their pass/fail colours on probe rows; score and note cells take the row's fill.
         let typoVerdict = try #require(run1.column(named: "ML-U3 typos"))
@@ -94,7 +95,7 @@ import TestSupport
         let run1 = try #require(try ProbeBooks(analysis).report.sheet(named: "Run 1"))
         #expect(run1.value(row: 3, col: 3) == .string("Waht is my cat calld?"))
         #expect(run1.value(row: 3, col: 2) == .string("reply 2"))
-        #expect(run1.value(row: 3, col: 7) == .string("What is my cat called?"))
+        #expect(run1.value(row: 3, col: 8) == .string("What is my cat called?"))
         #expect(run1.cell(row: 3, col: 2)?.fill == Self.question)
         #expect(run1.cell(row: 2, col: 3)?.fill == Self.information)
     }

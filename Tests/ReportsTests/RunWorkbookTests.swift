@@ -8,7 +8,7 @@ import TestSupport
     static let fullHeaders = [
         "Round", "chatter1: script", "chatter2: http", "Probe", "Set", "Role", "Original",
         "ML-A6 stutter", "ML-A6 stutter score", "ML-A6 stutter note",
-        "ML-I2 repeats", "ML-I2 repeats score", "ML-I2 repeats note", "Error",
+        "ML-I2 repeats", "ML-I2 repeats score", "Error",  // ML-I2 gave no notes in run 1: no note column
     ]
 
     private func written(_ analysis: Analysis = SampleAnalysis.make()) throws -> (XLSXDump, [String]) {
@@ -20,15 +20,21 @@ import TestSupport
 
     @Test func sheetsAndHeaders() throws {
         let (dump, _) = try written()
-        #expect(dump.sheetNames == ["Run 1", "Run 2", "questions_asked", "Legend"])
+        #expect(dump.sheetNames == ["Run 1", "Run 2", "Failures", "questions_asked", "Legend"])
         let run1 = try #require(dump.sheet(named: "Run 1"))
         #expect(run1.headers == Self.fullHeaders)
         let run2 = try #require(dump.sheet(named: "Run 2"))
-        #expect(run2.headers == Self.fullHeaders.filter { !["Probe", "Set", "Role", "Original"].contains($0) })
+        // Run 2 has no probes, ML-I2 gave neither scores nor notes there (only its verdict column), and no turn
+        // failed (no error column).
+        #expect(run2.headers == [
+            "Round", "chatter1: script", "chatter2: http", "ML-A6 stutter", "ML-A6 stutter score", "ML-A6 stutter note",
+            "ML-I2 repeats",
+        ])
         for sheet in dump.sheets where sheet.name != "Legend" {
             let isRun = sheet.name.hasPrefix("Run ")
             // Run sheets keep the round and both utterances in view (columns A-C) besides the header row.
-            #expect(sheet.freeze_panes == (isRun ? "D2" : "A2"), "\(sheet.name)")
+            // The Failures sheet keeps run and round in view.
+            #expect(sheet.freeze_panes == (isRun ? "D2" : sheet.name == "Failures" ? "C2" : "A2"), "\(sheet.name)")
             if isRun {
                 let page = try #require(sheet.page)
                 #expect(page.orientation == "landscape", "\(sheet.name)")
@@ -40,7 +46,7 @@ import TestSupport
             #expect(sheet.cell(row: 1, col: 1)?.bold == true)
             #expect(sheet.cell(row: 1, col: 1)?.fill == "D9D9D9")
         }
-        #expect(run1.auto_filter == "A1:N4")
+        #expect(run1.auto_filter == "A1:M4")
         #expect(abs((run1.width(col: 2) ?? 0) - 50) < 1)  // Excel adds padding: 50.71
         DumpChecks.expectNoFormulas(dump)
     }
@@ -55,8 +61,8 @@ import TestSupport
         #expect(run1.value(row: 3, col: 6) == .string("question"))
         #expect(run1.value(row: 3, col: 7) == .string("What is your name?"))
         #expect(run1.value(row: 2, col: 4) == nil)
-        #expect(run1.value(row: 4, col: 14) == .string("timeout: no answer in 30 s"))
-        #expect(run1.value(row: 2, col: 14) == nil)
+        #expect(run1.value(row: 4, col: 13) == .string("timeout: no answer in 30 s"))
+        #expect(run1.value(row: 2, col: 13) == nil)
     }
 
     @Test func formulaLookingTextStaysText() throws {
@@ -147,7 +153,7 @@ import TestSupport
         let run2 = try #require(dump.sheet(named: "Run 2"))
         #expect(run2.headers.filter { $0.hasPrefix("ML-A6") } == stutterColumns)
         #expect(run2.headers.first == "Round")
-        #expect(run2.headers.last == "Error")
+        #expect(!run2.headers.contains("Error"))  // no turn of run 2 failed
         if let first = stutterColumns.first, let col = run2.column(named: first) {
             DumpChecks.expectNumber(run2, row: 7, col: col, 1)
         }

@@ -24,14 +24,18 @@ import TestSupport
     @Test func seriesTableWithRatesColouredByLevel() throws {
         let overview = try #require(try ProbeBooks.shared().summary.sheet(named: "Overview"))
         let header = try #require(overview.row(labelled: "Code"))
-        #expect((1...8).map { overview.value(row: header, col: $0)?.string } == [
-            "Code", "Check", "Passes", "Total", "Pass rate", "Details", "Threshold", "Meaning",
+        #expect((1...10).map { overview.value(row: header, col: $0)?.string } == [
+            "Code", "Check", "Passes", "Total", "Pass rate", "95 % CI low", "95 % CI high", "Details", "Threshold",
+            "Meaning",
         ])
-        // ML-I1 1/2 red, ML-U3 2/2 green, RT 7/8 amber.
+        // Every series has fewer than 30 verdicts: grey italics instead of its level colour (1/2 would be red,
+        // 2/2 green, 7/8 amber), and the note under the table says why.
         let expected: [(String, String, Double, Double, String, String)] = [
-            ("ML-I1", "memory", 1, 2, "FFC7CE", "Histograms"), ("ML-U3", "typos", 2, 2, "C6EFCE", "Histograms"),
-            ("RT", "response time", 7, 8, "FFEB9C", "Response time"),
+            ("ML-I1", "memory", 1, 2, "EDEDED", "Histograms"), ("ML-U3", "typos", 2, 2, "EDEDED", "Histograms"),
+            ("RT", "response time", 7, 8, "EDEDED", "Response time"),
         ]
+        // Wilson 95 % (python3, independent of the library): 1/2 0.0945–0.9055, 2/2 0.3424–1, 7/8 0.5291–0.9776.
+        let intervals: [(Double, Double)] = [(0.0945, 0.9055), (0.3424, 1), (0.5291, 0.9776)]
         for (offset, (code, check, passes, total, fill, details)) in expected.enumerated() {
             let row = header + 1 + offset
             #expect(overview.value(row: row, col: 1) == .string(code))
@@ -41,11 +45,15 @@ import TestSupport
             DumpChecks.expectNumber(overview, row: row, col: 5, passes / total)
             #expect(overview.cell(row: row, col: 5)?.fill == fill, "\(code)")
             #expect(overview.cell(row: row, col: 5)?.number_format == "0.0%")
-            #expect(overview.cell(row: row, col: 6)?.link == "#'\(details)'!A1")
+            #expect(overview.cell(row: row, col: 5)?.italic == true)
+            #expect(abs((overview.value(row: row, col: 6)?.number ?? -1) - intervals[offset].0) < 0.00005, "\(code)")
+            #expect(abs((overview.value(row: row, col: 7)?.number ?? -1) - intervals[offset].1) < 0.00005, "\(code)")
+            #expect(overview.cell(row: row, col: 8)?.link == "#'\(details)'!A1")
             let check = try #require(ProbeSample.checks[code])
-            #expect(overview.value(row: row, col: 7)?.string == check.threshold.description)
-            #expect(overview.value(row: row, col: 8)?.string == check.meaning)
+            #expect(overview.value(row: row, col: 9)?.string == check.threshold.description)
+            #expect(overview.value(row: row, col: 10)?.string == check.meaning)
         }
+        #expect(overview.value(row: header + 4, col: 1)?.string?.hasPrefix("Rates in grey italics: fewer than 30") == true)
     }
 
     @Test func linksToEveryOtherSheetAndTheRunWorkbook() throws {
@@ -66,7 +74,7 @@ import TestSupport
         #expect(chart.direction == "bar")
         #expect(chart.title == "Pass rate per check (all runs)")
         #expect(chart.row == 1)
-        #expect(chart.col > 8)  // right of the table
+        #expect(chart.col > 10)  // right of the table
         let rows = (header + 1)...(header + 3)
         #expect(chart.series.count == 1)
         #expect(chart.series.first?.categories == chartRange("Overview", col: "A", rows: rows))

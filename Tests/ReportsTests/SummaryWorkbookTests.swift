@@ -7,8 +7,8 @@ import TestSupport
 @Suite struct SummaryWorkbookTests {
     static let headers = [
         "Run", "Seed", "Rounds", "Turns", "Errors",
-        "ML-A6 passes", "ML-A6 total", "ML-A6 rate", "ML-A6 mean", "ML-A6 p95", "ML-A6 max",
-        "ML-I2 passes", "ML-I2 total", "ML-I2 rate", "Report",
+        "ML-A6 passes", "ML-A6 total", "ML-A6 rate", "ML-A6 95 % CI", "ML-A6 mean", "ML-A6 p95", "ML-A6 max",
+        "ML-I2 passes", "ML-I2 total", "ML-I2 rate", "ML-I2 95 % CI", "Report",
     ]
 
     private func written() throws -> XLSXDump {
@@ -24,15 +24,17 @@ import TestSupport
         let runs = try #require(dump.sheet(named: "Runs"))
         #expect(runs.headers == Self.headers)
         #expect(runs.freeze_panes == "A2")
-        #expect(runs.auto_filter == "A1:O3")
+        #expect(runs.auto_filter == "A1:Q3")
         DumpChecks.expectNoFormulas(dump)
     }
 
     @Test func runRows() throws {
         let runs = try #require(try written().sheet(named: "Runs"))
         let expected: [[JSONValue]] = [
-            [1, "42", 3, 6, 1, 2, 2, 1, 0.2, 0.29, nil, 1, 2, 0.5, "Run 1"].map(Self.json),
-            [2, "7", 4, 8, 0, 1, 4, 0.25, 0.5, nil, 0.9, 1, 1, 1, "Run 2"].map(Self.json),
+            // Wilson 95 % intervals (python3: see IntervalAndCorrectionTests): 2/2 34.2–100, 1/2 9.5–90.5,
+            // 1/4 4.6–69.9, 1/1 20.7–100.
+            [1, "42", 3, 6, 1, 2, 2, 1, "34.2–100.0 %", 0.2, 0.29, nil, 1, 2, 0.5, "9.5–90.5 %", "Run 1"].map(Self.json),
+            [2, "7", 4, 8, 0, 1, 4, 0.25, "4.6–69.9 %", 0.5, nil, 0.9, 1, 1, 1, "20.7–100.0 %", "Run 2"].map(Self.json),
         ]
         for (offset, row) in expected.enumerated() {
             let actual = (1...Self.headers.count).map { runs.value(row: offset + 2, col: $0) ?? .null }
@@ -40,6 +42,9 @@ import TestSupport
         }
         #expect(runs.cell(row: 2, col: 2)?.data_type == "s")
         #expect(runs.cell(row: 2, col: 8)?.number_format == "0.0%")
+        // Every rate here is a small sample: grey italics.
+        #expect(runs.cell(row: 2, col: 8)?.italic == true)
+        #expect(runs.cell(row: 2, col: 7)?.italic == false)
     }
 
     @Test func totalRowPoolsTalliesAndUsesGivenStatistics() throws {
@@ -54,12 +59,13 @@ import TestSupport
         // Pooled 3 / 6, not the average of 100% and 25%.
         DumpChecks.expectNumber(runs, row: 4, col: 8, 0.5)
         #expect(runs.cell(row: 4, col: 8)?.number_format == "0.0%")
-        DumpChecks.expectNumber(runs, row: 4, col: 9, 0.4)
-        DumpChecks.expectNumber(runs, row: 4, col: 10, 0.85)
-        DumpChecks.expectNumber(runs, row: 4, col: 11, 0.9)
-        DumpChecks.expectNumber(runs, row: 4, col: 12, 2)
-        DumpChecks.expectNumber(runs, row: 4, col: 13, 3)
-        DumpChecks.expectNumber(runs, row: 4, col: 14, 2.0 / 3.0)
+        #expect(runs.value(row: 4, col: 9) == .string("18.8–81.2 %"))
+        DumpChecks.expectNumber(runs, row: 4, col: 10, 0.4)
+        DumpChecks.expectNumber(runs, row: 4, col: 11, 0.85)
+        DumpChecks.expectNumber(runs, row: 4, col: 12, 0.9)
+        DumpChecks.expectNumber(runs, row: 4, col: 13, 2)
+        DumpChecks.expectNumber(runs, row: 4, col: 14, 3)
+        DumpChecks.expectNumber(runs, row: 4, col: 15, 2.0 / 3.0)
     }
 
     @Test func experimentSheet() throws {

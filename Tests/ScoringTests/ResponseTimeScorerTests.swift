@@ -20,3 +20,21 @@ import Testing
     let pooled = scorer.pooledStatistics([result, result])
     #expect(pooled.first { $0.name == "max" }?.value == 12)
 }
+
+/// A failed turn is not a slow one: skipped (not counted), and its seconds stay out of the statistics.
+@Test func failedTurnsAreSkippedNotSlow() {
+    let turns = [
+        Turn(run: 1, round: 1, index: 1, seat: .chatter2, text: "x", saw: 0, latency: 0.5),
+        Turn(run: 1, round: 2, index: 2, seat: .chatter2, text: "", saw: 0, latency: 30,
+            error: TurnError(kind: "timeout", message: "no reply in 30 s")),
+        Turn(run: 1, round: 3, index: 3, seat: .chatter2, text: "y", saw: 0, latency: 1.5),
+    ]
+    let result = ResponseTimeScorer(maxSeconds: 10).score(
+        ScorerInput(transcript: Transcript(run: 1, turns: turns), seat: .chatter2))
+    #expect(result.tally == Tally(passes: 2, total: 2))
+    #expect(result.cells[2]?.verdict == .skipped)
+    #expect(result.cells[2]?.score == nil)
+    #expect(result.cells[2]?.interpretation == "failed: timeout, not timed")
+    #expect(result.scores == [0.5, 1.5])
+    #expect(result.statistics.first { $0.name == "max" }?.value == 1.5)
+}

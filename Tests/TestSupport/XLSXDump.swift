@@ -93,6 +93,8 @@ public struct XLSXDump: Decodable, Sendable {
         public var fill: String?
         public var font_color: String?
         public var bold: Bool
+        /// Absent from dumps made before italics were read.
+        public var italic: Bool?
         public var number_format: String
         /// The hyperlink: `#'Runs'!A1` inside the workbook, `report.xlsx#'Run 1'!A1` to another file.
         public var link: String?

@@ -101,6 +101,37 @@ import Transcripts
             try ReportFolder(path: out.path("missing")).lock()
         }
     }
+
+    /// `--force`: the folder is locked before anything in it is removed, and stays locked for the new run; a folder
+    /// another writer holds is left whole; a folder ChatLab did not write is never cleared.
+    @Test func clearingHappensUnderTheNewRunsLock() throws {
+        let out = try TemporaryDirectory()
+        let folder = ReportFolder(path: out.path("used"))
+        try folder.createDirectories()
+        try "name: x\n".write(toFile: folder.config, atomically: true, encoding: .utf8)
+        try "{}".write(toFile: folder.transcript(run: 1), atomically: true, encoding: .utf8)
+
+        var other: FolderLock? = try folder.lock()
+        #expect(throws: LabError.folderInUse(path: folder.path, pid: getpid())) {
+            try ReportFolder.claim(path: folder.path, clearing: true)
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.transcript(run: 1)))
+        other = nil
+        #expect(other == nil)
+
+        let (claimed, lock) = try ReportFolder.claim(path: folder.path, clearing: true)
+        #expect(!FileManager.default.fileExists(atPath: folder.transcript(run: 1)))
+        #expect(!FileManager.default.fileExists(atPath: folder.config))
+        // The lock that covered the clearing is the one the run holds: nobody else can write in between.
+        #expect(throws: LabError.folderInUse(path: folder.path, pid: getpid())) { try claimed.lock() }
+        withExtendedLifetime(lock) {}
+
+        let foreign = out.path("foreign")
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        try "keep".write(toFile: "\(foreign)/notes.txt", atomically: true, encoding: .utf8)
+        #expect(throws: LabError.notAReportFolder(path: foreign)) { try ReportFolder.claim(path: foreign, clearing: true) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: foreign) == ["notes.txt"])
+    }
 }
 
 /// Transcript lines are whole or absent.
