@@ -93,12 +93,11 @@ extension ChatLab {
                 try ExperimentLoader(context: context, services: EncoderSetup.services).load(text: text, path: path)
             }
             let limits = Threshold.merge(experiment.thresholds, try gate.limits(codes: experiment.scoredCodes))
-            if force, let reportDir { try CLIErrors.reporting { try ReportFolder.clear(path: reportDir) } }
             let printer = ProgressPrinter(quiet: output.quiet, bar: true)
             printer.header(experiment)
             let result = try await CLIErrors.reporting {
                 try await ExperimentRunner(experiment: experiment, logger: output.makeLogger())
-                    .run(into: reportDir.map(ReportFolder.init), progress: printer.handle)
+                    .run(into: reportDir.map(ReportFolder.init), clearing: force, progress: printer.handle)
             }
             let exported = try CLIErrors.reporting { try SenseiExport.write(folder: result.folder, userSeat: .chatter1) }
             printer.footer(result.analysis, folder: result.folder)
