@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `chatlab load` end to end: the built binary against `chatlab serve` with the demo bot.
+@Suite struct LoadCommandTests {
+    /// Serves config/chatters/intents.yaml and writes a WebSocket chatter file for it, like config/load-demo.yaml.
+    static func demo(in folder: TemporaryDirectory) throws -> (ServerProcess, String) {
+        let server = try ServerProcess.chatlabServe(chatterFile: "\(ChatlabProcess.root)/config/chatters/intents.yaml")
+        let demo = try String(contentsOfFile: "\(ChatlabProcess.root)/config/load-demo.yaml", encoding: .utf8)
+        let bot = folder.path("bot.yaml")
+        try demo.replacingOccurrences(of: "127.0.0.1:8765", with: "127.0.0.1:\(server.port)")
+            .write(toFile: bot, atomically: true, encoding: .utf8)
+        return (server, bot)
+    }
+
+    @Test func stepLoadWritesResultsAndAWorkbookWithChartsAndFailsOnAThreshold() throws {
+        let folder = try TemporaryDirectory()
+        let (server, bot) = try Self.demo(in: folder)
+        let result = try ChatlabProcess.run([
+            "load", "loadtests/demo.jsonl", "--bot", bot, "--steps", "1..3/1", "--pause", "0", "--per-user", "4",
+            "--out", folder.path("out"), "--fail-on", "intent_accuracy > 0.99", "--fail-on", "p99.9 < 60s",
+        ])
+        _ = server
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("intent_accuracy > 0.99") && $0.hasSuffix("FAIL") })
+        #expect(lines.contains { $0.hasPrefix("p99.9 < 60s") && $0.hasSuffix("pass") })
+        #expect(lines.contains { $0.hasPrefix("sent 24  answered ") })
+
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("out/load.json"))))
+            as! [String: Any]
+        let steps = json["steps"] as! [[String: Any]]
+        #expect(steps.map { $0["users"] as! Int } == [1, 2, 3])
+        let statistics = json["statistics"] as! [String: Any]
+        let errors = (statistics["errors"] as! [String: Int]).values.reduce(0, +)
+        #expect(statistics["sent"] as! Int == 24)
+        #expect(statistics["answered"] as! Int + errors == 24)
+        #expect((json["messages"] as! [Any]).count == 24)
+
+        let book = try XLSXDump.load(folder.path("out/load.xlsx"))
+        #expect(book.sheetNames == ["Summary", "Intents", "Over time", "Steps", "Failures"])
+        let intents = try #require(book.sheet(named: "Intents"))
+        #expect(Set(intents.charts.compactMap(\.type)) == ["barChart", "pieChart"])
+        #expect(book.sheet(named: "Steps")?.charts.map(\.type) == ["lineChart", "lineChart"])
+        #expect(book.sheet(named: "Over time")?.charts.map(\.type) == ["lineChart"])
+        #expect(book.sheet(named: "Steps")?.headers.first == "users")
+    }
+
+    @Test func passingThresholdsExitZeroAndBadPromptsNameTheLine() throws {
+        let folder = try TemporaryDirectory()
+        let (server, bot) = try Self.demo(in: folder)
+        let ok = try ChatlabProcess.run([
+            "load", "loadtests/demo.jsonl", "--bot", bot, "--connections", "5", "--rate", "100/s", "--messages", "20",
+            "--out", folder.path("out"), "--fail-on", "error_rate < 50%",
+        ])
+        _ = server
+        #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+        #expect(ok.stdout.contains("intent accuracy "))
+
+        let bad = folder.path("bad.jsonl")
+        try "{\"Question\": \"fine\"}\n{\"Intent\": 3, \"Question\": \"x\"}\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try ChatlabProcess.run(["load", bad, "--bot", bot, "--out", folder.path("out2")])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("\(bad):2: has a 'Intent' that is not text"))
+    }
+}
