@@ -49,10 +49,11 @@ public struct LoadDriver: Sendable {
     private func work(as user: Int, start: Double, schedule: MessageSchedule, recorder: LoadRecorder) async {
         let kept = "\(name)-user-\(user)"
         while let index = await schedule.next(elapsed: clock.monotonicSeconds() - start) {
-            var intended = clock.monotonicSeconds() - start
+            // Closed loop: due when sent (`nil`); open loop: due at its slot in the schedule.
+            var intended: Double?
             if case .open(let rate) = plan.arrival {
                 intended = Double(index) / rate
-                let wait = intended - (clock.monotonicSeconds() - start)
+                let wait = Double(index) / rate - (clock.monotonicSeconds() - start)
                 if wait > 0 { try? await Task.sleep(for: .seconds(wait)) }
             }
             let conversation = plan.connections == .perPrompt ? "\(name)-message-\(index)" : kept
@@ -64,7 +65,7 @@ public struct LoadDriver: Sendable {
         if plan.connections == .perUser { await chatter.endConversation(kept) }
     }
 
-    private func send(_ index: Int, user: Int, conversation: String, intended: Double, start: Double) async -> LoadMessage {
+    private func send(_ index: Int, user: Int, conversation: String, intended due: Double?, start: Double) async -> LoadMessage {
         let position = index % prompts.count
         let prompt = prompts[position]
         let request = ChatRequest(
@@ -72,6 +73,7 @@ public struct LoadDriver: Sendable {
             history: [Utterance(seat: .chatter2, text: prompt.text)], spokenBefore: 0,
             seed: SeededRandom.derive(plan.seed, UInt64(index)), experimentSeed: plan.seed)
         let sent = clock.monotonicSeconds() - start
+        let intended = due ?? sent
         var message = LoadMessage(
             index: index, user: user, prompt: position, expectedIntent: prompt.intent,
             expectedReferences: prompt.referenceCount, intended: intended, sent: sent, latency: 0, replyBytes: 0,

@@ -92,4 +92,11 @@ public struct ThresholdResult: Sendable, Codable, Hashable {
     public var passed: Bool
     /// `ms` for latency, else empty.
     public var unit: String
+
+    public init(threshold: String, actual: Double?, passed: Bool, unit: String) {
+        self.threshold = threshold
+        self.actual = actual
+        self.passed = passed
+        self.unit = unit
+    }
 }

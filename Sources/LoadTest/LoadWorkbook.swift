@@ -78,20 +78,15 @@ public enum LoadWorkbook {
         }
         let top = max(missed.count, predicted.count) + 2
         if !missed.isEmpty {
-            let rows = 1...missed.count
-            try sheet.insertChart(Chart(
-                kind: .bar, title: "Misclassified intents (by expected intent)",
-                series: [ChartSeries(categories: .column(0, rows: rows, sheet: sheet.name),
-                                     values: .column(1, rows: rows, sheet: sheet.name))],
-                valueAxis: "replies"), row: top, col: 0)
+            var chart = Chart(kind: .bar, title: "Misclassified intents (by expected intent)",
+                              series: [series(sheet, labels: 0, values: 1, count: missed.count)])
+            chart.valueAxis = "replies"
+            try sheet.insertChart(chart, row: top, col: 0)
         }
         if !predicted.isEmpty {
-            let rows = 1...predicted.count
-            try sheet.insertChart(Chart(
-                kind: .pie, title: "Predicted intents",
-                series: [ChartSeries(categories: .column(3, rows: rows, sheet: sheet.name),
-                                     values: .column(4, rows: rows, sheet: sheet.name))],
-                legend: true), row: top, col: 6)
+            let chart = Chart(kind: .pie, title: "Predicted intents",
+                              series: [series(sheet, labels: 3, values: 4, count: predicted.count)], legend: true)
+            try sheet.insertChart(chart, row: top, col: 6)
         }
     }
 
@@ -102,12 +97,11 @@ public enum LoadWorkbook {
             try sheet.write(row: second + 1, values: [.integer(second), .integer(count)])
         }
         guard !statistics.answeredPerSecond.isEmpty else { return }
-        let rows = 1...statistics.answeredPerSecond.count
-        try sheet.insertChart(Chart(
+        let chart = Chart(
             kind: .line, title: "Answered messages per second",
-            series: [ChartSeries(categories: .column(0, rows: rows, sheet: sheet.name),
-                                 values: .column(1, rows: rows, sheet: sheet.name))],
-            categoryAxis: "second of the run", valueAxis: "answered"), row: 1, col: 3)
+            series: [series(sheet, labels: 0, values: 1, count: statistics.answeredPerSecond.count)],
+            categoryAxis: "second of the run", valueAxis: "answered")
+        try sheet.insertChart(chart, row: 1, col: 3)
     }
 
     private static func steps(_ steps: [StepRow], into book: Workbook) throws {
@@ -136,6 +130,12 @@ public enum LoadWorkbook {
         try sheet.insertChart(Chart(
             kind: .line, title: "Error rates against users", series: [10, 11, 12, 13].map(series),
             categoryAxis: "users", valueAxis: "share of sent", valueFormat: "0%", legend: true), row: steps.count + 2, col: 8)
+    }
+
+    /// A series of `count` values in column `values` labelled by column `labels`, from row 1 (below the header).
+    private static func series(_ sheet: Sheet, labels: Int, values: Int, count: Int) -> ChartSeries {
+        ChartSeries(categories: .column(labels, rows: 1...count, sheet: sheet.name),
+                    values: .column(values, rows: 1...count, sheet: sheet.name))
     }
 
     private static func failures(_ statistics: LoadStatistics, into book: Workbook) throws {

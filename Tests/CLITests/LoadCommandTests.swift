@@ -17,8 +17,9 @@ import TestSupport
     @Test func stepLoadWritesResultsAndAWorkbookWithChartsAndFailsOnAThreshold() throws {
         let folder = try TemporaryDirectory()
         let (server, bot) = try Self.demo(in: folder)
+        // 8, 16 and 24 messages: the last step cycles through all 20 prompts, the two misclassified ones among them.
         let result = try ChatlabProcess.run([
-            "load", "loadtests/demo.jsonl", "--bot", bot, "--steps", "1..3/1", "--pause", "0", "--per-user", "4",
+            "load", "loadtests/demo.jsonl", "--bot", bot, "--steps", "1..3/1", "--pause", "0", "--per-user", "8",
             "--out", folder.path("out"), "--fail-on", "intent_accuracy > 0.99", "--fail-on", "p99.9 < 60s",
         ])
         _ = server
@@ -26,7 +27,7 @@ import TestSupport
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("intent_accuracy > 0.99") && $0.hasSuffix("FAIL") })
         #expect(lines.contains { $0.hasPrefix("p99.9 < 60s") && $0.hasSuffix("pass") })
-        #expect(lines.contains { $0.hasPrefix("sent 24  answered ") })
+        #expect(lines.contains { $0.hasPrefix("sent 48  answered ") })
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("out/load.json"))))
             as! [String: Any]
@@ -34,9 +35,9 @@ import TestSupport
         #expect(steps.map { $0["users"] as! Int } == [1, 2, 3])
         let statistics = json["statistics"] as! [String: Any]
         let errors = (statistics["errors"] as! [String: Int]).values.reduce(0, +)
-        #expect(statistics["sent"] as! Int == 24)
-        #expect(statistics["answered"] as! Int + errors == 24)
-        #expect((json["messages"] as! [Any]).count == 24)
+        #expect(statistics["sent"] as! Int == 48)
+        #expect(statistics["answered"] as! Int + errors == 48)
+        #expect((json["messages"] as! [Any]).count == 48)
 
         let book = try XLSXDump.load(folder.path("out/load.xlsx"))
         #expect(book.sheetNames == ["Summary", "Intents", "Over time", "Steps", "Failures"])
