@@ -24,6 +24,8 @@ public struct LoadStatistics: Sendable, Codable, Hashable {
     public var referenceChecks: Tally
     /// Answered messages finishing in each whole second of the run, from the run's start.
     public var answeredPerSecond: [Int]
+    /// The p95 latency (ms) of the answered messages finishing in each second (0 for a second without any).
+    public var p95PerSecond: [Double]
     public var failures: [FailedResponse]
 
     /// The share of sent messages that ended in an error (0 when none were sent).
@@ -65,6 +67,7 @@ public struct LoadStatistics: Sendable, Codable, Hashable {
         var correct = 0, denominator = 0, answered = 0
         var references = Tally()
         var perSecond: [Int] = []
+        var histograms: [LatencyHistogram] = []
         var failures: [FailedResponse] = []
         func fail(_ message: LoadMessage, _ reason: String) {
             guard failures.count < Self.maxListedFailures else { return }
@@ -82,8 +85,12 @@ public struct LoadStatistics: Sendable, Codable, Hashable {
             predicted[message.intent ?? "", default: 0] += 1
             let second = max(0, Int(message.intended + message.latency))
             if second < 86_400 {
-                if perSecond.count <= second { perSecond += Array(repeating: 0, count: second - perSecond.count + 1) }
+                if perSecond.count <= second {
+                    perSecond += Array(repeating: 0, count: second - perSecond.count + 1)
+                    histograms += Array(repeating: LatencyHistogram(), count: second - histograms.count + 1)
+                }
                 perSecond[second] += 1
+                histograms[second].record(seconds: message.latency)
             }
             if let expected = message.expectedIntent {
                 denominator += 1
@@ -109,6 +116,7 @@ public struct LoadStatistics: Sendable, Codable, Hashable {
         predictedIntents = predicted
         referenceChecks = references
         answeredPerSecond = perSecond
+        p95PerSecond = histograms.map(\.summary.p95)
         self.failures = failures
     }
 

@@ -2,7 +2,7 @@ import Reports
 import Transcripts
 
 /// Writes the load workbook: `Summary` (key figures and latency per expected intent), `Intents` (misclassified
-/// intents as bars, predicted intents as a pie), `Over time` (answered messages per second, a line), `Steps` (for a
+/// intents as bars, predicted intents as a pie), `Over time` (answered messages and p95 latency per second, lines), `Steps` (for a
 /// step load: latency percentiles and error rates against users, lines) and `Failures`.
 ///
 /// Written to a temporary name and renamed into place, so a reader never sees half a workbook.
@@ -92,16 +92,22 @@ public enum LoadWorkbook {
 
     private static func overTime(_ statistics: LoadStatistics, into book: Workbook) throws {
         let sheet = try book.addSheet("Over time")
-        try sheet.write(row: 0, values: [.text("second"), .text("answered")], style: header)
+        try sheet.write(row: 0, values: [.text("second"), .text("answered"), .text("p95 ms")], style: header)
         for (second, count) in statistics.answeredPerSecond.enumerated() {
-            try sheet.write(row: second + 1, values: [.integer(second), .integer(count)])
+            try sheet.write(row: second + 1, values: [.integer(second), .integer(count),
+                .number(statistics.p95PerSecond[second])])
         }
         guard !statistics.answeredPerSecond.isEmpty else { return }
         let chart = Chart(
             kind: .line, title: "Answered messages per second",
             series: [series(sheet, labels: 0, values: 1, count: statistics.answeredPerSecond.count)],
             categoryAxis: "second of the run", valueAxis: "answered")
-        try sheet.insertChart(chart, row: 1, col: 3)
+        try sheet.insertChart(chart, row: 1, col: 4)
+        let latency = Chart(
+            kind: .line, title: "p95 latency per second",
+            series: [series(sheet, labels: 0, values: 2, count: statistics.answeredPerSecond.count)],
+            categoryAxis: "second of the run", valueAxis: "ms")
+        try sheet.insertChart(latency, row: 18, col: 4)
     }
 
     private static func steps(_ steps: [StepRow], into book: Workbook) throws {

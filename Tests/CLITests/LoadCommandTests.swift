@@ -44,8 +44,16 @@ import TestSupport
         let intents = try #require(book.sheet(named: "Intents"))
         #expect(Set(intents.charts.compactMap(\.type)) == ["barChart", "pieChart"])
         #expect(book.sheet(named: "Steps")?.charts.map(\.type) == ["lineChart", "lineChart"])
-        #expect(book.sheet(named: "Over time")?.charts.map(\.type) == ["lineChart"])
+        #expect(book.sheet(named: "Over time")?.charts.map(\.type) == ["lineChart", "lineChart"])
         #expect(book.sheet(named: "Steps")?.headers.first == "users")
+
+        // LibreOffice opens it: it converts to a PDF.
+        let soffice = try #require(LibreOffice.soffice, "soffice is missing: install libreoffice-calc-nogui (scripts/setup.sh)")
+        let status = try LibreOffice.convertToPDF(
+            [folder.path("out/load.xlsx")], soffice: soffice, outdir: folder.path("pdf"), profile: folder.path("profile"))
+        #expect(status == 0)
+        let head = try FileHandle(forReadingFrom: URL(fileURLWithPath: folder.path("pdf/load.pdf"))).read(upToCount: 5)
+        #expect(head == Data("%PDF-".utf8))
     }
 
     @Test func passingThresholdsExitZeroAndBadPromptsNameTheLine() throws {
