@@ -82,6 +82,7 @@ public struct LoadDriver: Sendable {
             let reply = try await chatter.reply(to: request)
             message.latency = clock.monotonicSeconds() - start - intended
             message.replyBytes = reply.text.utf8.count
+            message.firstToken = reply.metrics["ttft"]
             message.intent = fields.intent(in: reply.data)
             message.references = fields.referenceCount(in: reply.data)
             message.error = patterns.classify(reply: reply.text)

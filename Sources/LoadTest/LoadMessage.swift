@@ -15,6 +15,9 @@ public struct LoadMessage: Sendable, Hashable, Codable {
     public var sent: Double
     /// Seconds from ``intended`` to the complete reply or the failure: includes any wait for a free connection.
     public var latency: Double
+    /// Seconds from sending to the first streamed token (the chatter's `ttft`, e.g. a streaming `openai` chatter);
+    /// `nil` when the reply was not streamed.
+    public var firstToken: Double?
     /// Bytes of the reply text (UTF-8); 0 for a failure.
     public var replyBytes: Int
     /// The reply's intent and number of references, read from the reply's data.

@@ -10,6 +10,8 @@ public struct LoadStatistics: Sendable, Codable, Hashable {
     /// `sent / seconds`, the seed tool's only throughput figure.
     public var requestsPerSecond: Double
     public var latency: LatencySummary
+    /// Time to the first streamed token, over the answered messages that were streamed; `nil` when none were.
+    public var firstToken: LatencySummary?
     /// Keyed by the expected intent ("" for prompts without one).
     public var latencyByIntent: [String: LatencySummary]
     /// Correct intents / ``accuracyDenominator``; `nil` when no answered reply had an expected intent.
@@ -61,7 +63,7 @@ public struct LoadStatistics: Sendable, Codable, Hashable {
         seconds = run.seconds
         sent = run.messages.count
         requestsPerSecond = run.seconds > 0 ? Double(sent) / run.seconds : 0
-        var overall = LatencyHistogram()
+        var overall = LatencyHistogram(), firstTokens = LatencyHistogram()
         var byIntent: [String: LatencyHistogram] = [:]
         var errors: [String: Int] = [:], misclassified: [String: Int] = [:], predicted: [String: Int] = [:]
         var correct = 0, denominator = 0, answered = 0
@@ -81,6 +83,7 @@ public struct LoadStatistics: Sendable, Codable, Hashable {
             }
             answered += 1
             overall.record(seconds: message.latency)
+            if let firstToken = message.firstToken { firstTokens.record(seconds: firstToken) }
             byIntent[message.expectedIntent ?? "", default: LatencyHistogram()].record(seconds: message.latency)
             predicted[message.intent ?? "", default: 0] += 1
             let second = max(0, Int(message.intended + message.latency))
@@ -109,6 +112,7 @@ public struct LoadStatistics: Sendable, Codable, Hashable {
         self.answered = answered
         self.errors = errors
         latency = overall.summary
+        firstToken = firstTokens.count > 0 ? firstTokens.summary : nil
         latencyByIntent = byIntent.mapValues(\.summary)
         intentAccuracy = denominator > 0 ? Double(correct) / Double(denominator) : nil
         accuracyDenominator = denominator

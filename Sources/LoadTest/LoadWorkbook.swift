@@ -53,6 +53,10 @@ public enum LoadWorkbook {
         try sheet.write(row: row, values: ([.text("expected intent")] + latencyHeaders.map { .text($0) }), style: header)
         row += 1
         try sheet.write(row: row, values: [.text("(all)")] + latencyCells(statistics.latency), style: milliseconds)
+        if let firstToken = statistics.firstToken {
+            row += 1
+            try sheet.write(row: row, values: [.text("(first token)")] + latencyCells(firstToken), style: milliseconds)
+        }
         for intent in statistics.latencyByIntent.keys.sorted() {
             row += 1
             try sheet.write(row: row, values: [.text(intent.isEmpty ? "(none)" : intent)]

@@ -21,6 +21,7 @@ enum LoadReportPrinter {
         Swift.print(pad("latency ms", 22) + ["count", "mean", "p50", "min", "max", "p90", "p95", "p99", "p99.9"]
             .map { pad($0, 9, right: true) }.joined())
         Swift.print(latencyRow("(all)", s.latency))
+        if let firstToken = s.firstToken { Swift.print(latencyRow("(first token)", firstToken)) }
         for intent in s.latencyByIntent.keys.sorted() {
             Swift.print(latencyRow(intent.isEmpty ? "(none)" : intent, s.latencyByIntent[intent]!))
         }
