@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -70,6 +71,7 @@ let package = Package(
             dependencies: [
                 "LabCore", "LabYAML", "Transport", "LLM", "Chatters", "Reports", "Transcripts",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // Optimized in every build mode: the tests and `chatlab models` hash 91 MB and run the encoder, which take
         // minutes unoptimized. Checks stay on where it matters: inputs are validated before the unchecked loops.

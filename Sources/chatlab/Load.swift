@@ -13,7 +13,7 @@ extension ChatLab {
                 Sends the prompts (a .jsonl file with Intent, Question and optional RefCount, or plain text lines) \
                 from --connections virtual users, each waiting for its reply (closed loop), or at a fixed --rate \
                 (open loop: latency counts from when a message was due). Retries are off: every failure counts. \
-                Writes load.json and load.xlsx into --out; exits 1 when a --fail-on threshold is not met.
+                Writes load.json and load.xlsx (and with --zip, load.zip) into --out; exits 1 when a --fail-on threshold is not met.
 
                 Example: chatlab load loadtests/demo.jsonl --bot config/load-demo.yaml --connections 20 \
                 --fail-on 'p95 < 800ms' --fail-on 'intent_accuracy > 0.9'
@@ -85,6 +85,9 @@ extension ChatLab {
         @Option(help: "Folder for load.json and load.xlsx (created if missing).")
         var out = "reports/load"
 
+        @Flag(help: "Also pack load.json and load.xlsx into load.zip in --out.")
+        var zip = false
+
         @Flag(help: "No progress line.")
         var quiet = false
 
@@ -149,6 +152,11 @@ extension ChatLab {
             try CLIErrors.reporting {
                 try results.write(to: json)
                 try LoadWorkbook.write(results, to: workbook)
+            }
+            if zip {
+                let archive = (out as NSString).appendingPathComponent("load.zip")
+                try CLIErrors.reporting { try LoadZip.write(files: ["load.json", "load.xlsx"], in: out, to: archive) }
+                print("zip: \(archive)")
             }
             LoadReportPrinter.print(results)
             print("results: \(json)\nworkbook: \(workbook)")

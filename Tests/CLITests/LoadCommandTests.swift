@@ -61,11 +61,15 @@ import TestSupport
         let (server, bot) = try Self.demo(in: folder)
         let ok = try ChatlabProcess.run([
             "load", "loadtests/demo.jsonl", "--bot", bot, "--connections", "5", "--rate", "100/s", "--messages", "20",
-            "--out", folder.path("out"), "--fail-on", "error_rate < 50%",
+            "--out", folder.path("out"), "--fail-on", "error_rate < 50%", "--zip",
         ])
         _ = server
         #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
         #expect(ok.stdout.contains("intent accuracy "))
+        // The zip holds both files, as Python's zipfile reads it.
+        let listed = try ChildProcess.run("/usr/bin/env", ["python3", "-c",
+            "import sys, zipfile; print(sorted(zipfile.ZipFile(sys.argv[1]).namelist()))", folder.path("out/load.zip")])
+        #expect(listed.stdout == "['load.json', 'load.xlsx']\n")
 
         let bad = folder.path("bad.jsonl")
         try "{\"Question\": \"fine\"}\n{\"Intent\": 3, \"Question\": \"x\"}\n".write(toFile: bad, atomically: true, encoding: .utf8)
