@@ -77,4 +77,17 @@ import TestSupport
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("\(bad):2: has a 'Intent' that is not text"))
     }
+
+    @Test func badOptionsAreRefusedWithTheFix() throws {
+        let rate = try ChatlabProcess.run(["load", "loadtests/demo.jsonl", "--bot", "config/load-demo.yaml", "--rate", "fast"])
+        #expect(rate.status != 0)
+        #expect(rate.stderr.contains("write e.g. --rate 200/s"))
+        let steps = try ChatlabProcess.run(["load", "loadtests/demo.jsonl", "--bot", "config/load-demo.yaml", "--steps", "10..5/1"])
+        #expect(steps.status == 2)
+        #expect(steps.stderr.contains("--steps 10..5/1: is not FIRST..LAST/STEP. Write e.g. --steps 10..100/10"))
+        let threshold = try ChatlabProcess.run(
+            ["load", "loadtests/demo.jsonl", "--bot", "config/load-demo.yaml", "--fail-on", "p95 < 5%"])
+        #expect(threshold.status == 2)
+        #expect(threshold.stderr.contains("threshold 'p95 < 5%': gives a latency in %"))
+    }
 }
