@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -65,6 +67,14 @@ let package = Package(
         // Correctness rules over conversations (SENSEI's rule files): a sandboxed expression language, helpers, scopes.
         .target(name: "Rules", dependencies: ["LabCore", "LabYAML", "Transcripts", "Transport", "LLM"]),
         .target(name: "Reports", dependencies: ["LabCore", "CXLSXWriter"]),
+        // `chatlab load`: many virtual users against one chatter, HDR latency histograms per intent, step load.
+        .target(
+            name: "LoadTest",
+            dependencies: [
+                "LabCore", "LabYAML", "Transport", "LLM", "Chatters", "Reports", "Transcripts",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // Optimized in every build mode: the tests and `chatlab models` hash 91 MB and run the encoder, which take
         // minutes unoptimized. Checks stay on where it matters: inputs are validated before the unchecked loops.
         .target(name: "Digest", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
@@ -87,7 +97,7 @@ let package = Package(
             name: "chatlab",
             dependencies: [
                 "Lab", "Benchmarks", "Transcripts", "Probes", "Scoring", "Reports", "BotServer", "Embeddings",
-                "CPrintfHooks", "Rules",
+                "CPrintfHooks", "Rules", "LoadTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -105,6 +115,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["Lab", "Transcripts", "Reports", "TestSupport"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Embeddings", "LabCore", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "LabCore", "Transcripts", "TestSupport"]),
+        .testTarget(
+            name: "LoadTestTests", dependencies: ["LoadTest", "Chatters", "BotServer", "LabCore", "TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CKernels", "TestSupport"]),
     ]
 )

@@ -17,7 +17,8 @@ public actor BotSessions {
 
     /// What a turn gives back.
     public enum Answer: Sendable {
-        case reply(String)
+        /// The reply's text and its data (an intent, references...; empty for most bots).
+        case reply(String, data: [String: JSON] = [:])
         /// The bot ended the conversation on purpose; the session is forgotten.
         case ended(String)
         /// The bot failed on this turn.
@@ -32,7 +33,7 @@ public actor BotSessions {
         let round = history.filter { $0.seat == .chatter1 }.count
         let request = Self.request(session: session, history: history, round: round, seed: seed)
         let answer = await Self.ask(chatter, request)
-        if case .reply(let text) = answer {
+        if case .reply(let text, _) = answer {
             histories[session, default: []].append(Utterance(seat: .chatter2, text: text))
         } else if case .ended = answer {
             histories[session] = nil
@@ -62,7 +63,8 @@ public actor BotSessions {
 
     static func ask(_ chatter: any Chatter, _ request: ChatRequest) async -> Answer {
         do {
-            return .reply(try await chatter.reply(to: request).text)
+            let reply = try await chatter.reply(to: request)
+            return .reply(reply.text, data: reply.data)
         } catch ChatterError.conversationOver(let why), ChatterError.goalReached(let why) {
             return .ended(why)
         } catch ChatterError.failed(let kind, let message) {

@@ -25,7 +25,7 @@ struct CompletionsEndpoint: Sendable {
             ?? "completions-\(BotSessions.stableHash(history.first?.text ?? ""))"
         let text: String
         switch await sessions.answer(history: history, session: session) {
-        case .reply(let reply): text = reply
+        case .reply(let reply, _): text = reply
         case .ended: text = ""
         case .failed(let kind, let message): return .botFailed(kind: kind, message: message)
         }

@@ -19,16 +19,21 @@ struct ServerRoutes: Sendable {
         }
     }
 
-    /// `{"session": "...", "message": "..."}` → `{"reply": "..."}`.
+    /// `{"session": "...", "message": "..."}` → `{"reply": "..."}`, with `"data": {...}` when the reply carries data.
     private func chat(_ body: Data) async -> ServerReply {
         guard let json = try? JSON.parse(body), let message = json["message"]?.scalarText else {
             return .error(.badRequest, #"the body must be JSON like {"session": "s1", "message": "Hi"}"#)
         }
         let session = json["session"]?.scalarText ?? "default"
         switch await sessions.say(message, session: session) {
-        case .reply(let text): return .json(.object(["reply": .string(text)]))
+        case .reply(let text, let data): return .json(Self.replyObject(text, data: data))
         case .ended(let why): return .json(.object(["reply": "", "ended": .string(why)]))
         case .failed(let kind, let message): return .botFailed(kind: kind, message: message)
         }
+    }
+
+    /// `{"reply": text}`, plus `"data"` when the bot's reply carries any (e.g. the `intents` bot's intent).
+    static func replyObject(_ text: String, data: [String: JSON]) -> JSON {
+        data.isEmpty ? .object(["reply": .string(text)]) : .object(["reply": .string(text), "data": .object(data)])
     }
 }

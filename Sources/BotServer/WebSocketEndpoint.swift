@@ -6,7 +6,7 @@ import NIOCore
 import NIOWebSocket
 
 /// `GET /ws`: each text frame `{"message": "...", "session": "..."}` (session optional; default one per
-/// connection) is answered with `{"reply": "..."}`, or `{"error": "..."}` when the bot fails. A frame that is not
+/// connection) is answered with `{"reply": "..."}` (with `"data"` when the reply carries some), or `{"error": "..."}` when the bot fails. A frame that is not
 /// JSON is taken as the message itself.
 struct WebSocketEndpoint {
     let sessions: BotSessions
@@ -54,7 +54,7 @@ struct WebSocketEndpoint {
         let message = json?["message"]?.scalarText ?? (json == nil ? text : "")
         let session = json?["session"]?.scalarText ?? defaultSession
         switch await sessions.say(message, session: session) {
-        case .reply(let reply): return (session, .object(["reply": .string(reply)]))
+        case .reply(let reply, let data): return (session, ServerRoutes.replyObject(reply, data: data))
         case .ended(let why): return (session, .object(["reply": "", "ended": .string(why)]))
         case .failed(let kind, let message): return (session, .object(["error": .string("\(kind): \(message)"), "kind": .string(kind)]))
         }

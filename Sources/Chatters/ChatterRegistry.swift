@@ -64,6 +64,21 @@ public enum ChatterRegistry {
             return ShopBot(defects: defects,
                 fallback: try options["fallback"]?.nonEmptyString() ?? ShopBot.defaultFallback)
         },
+        ChatterKind(
+            id: "intents",
+            summary: "a built-in help-desk demo bot for load tests: a message, an intent and references per reply",
+            options: [
+                ("latency_ms", "milliseconds to wait before every answer (default 0)"),
+                ("error_rate", "share of messages, 0 to 1, answered with error_text instead (the same ones each run)"),
+                ("error_text", "the text of those answers (default 'Sorry, an error occurred. Please try again later.')"),
+            ]
+        ) { options, _ in
+            var bot = IntentBot(
+                latency: .milliseconds(try options["latency_ms"]?.int(in: 0...600_000) ?? 0),
+                errorRate: try options["error_rate"]?.double(in: 0...1) ?? 0)
+            if let text = options["error_text"] { bot.errorText = try text.nonEmptyString() }
+            return bot
+        },
     ] + NetworkKinds.all
 
     /// The entry for a `kind:` value, if any.

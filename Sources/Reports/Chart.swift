@@ -7,6 +7,10 @@ public struct Chart: Sendable, Hashable {
         case bar
         /// Vertical bars.
         case column
+        /// Slices of one series (no axes).
+        case pie
+        /// Lines through the points of each series, over the categories.
+        case line
     }
 
     public var kind: Kind

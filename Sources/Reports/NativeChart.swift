@@ -4,12 +4,22 @@ import Foundation
 /// Translates a ``Chart`` into libxlsxwriter chart calls. The library copies every string and struct it is given.
 enum NativeChart {
     static func make(_ chart: Chart, in workbook: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_chart>? {
-        let type = chart.kind == .bar ? LXW_CHART_BAR : LXW_CHART_COLUMN
+        let type: lxw_chart_type
+        switch chart.kind {
+        case .bar: type = LXW_CHART_BAR
+        case .column: type = LXW_CHART_COLUMN
+        case .pie: type = LXW_CHART_PIE
+        case .line: type = LXW_CHART_LINE
+        }
         guard let native = workbook_add_chart(workbook, UInt8(type.rawValue)) else { return nil }
         chart_title_set_name(native, CellText.clean(chart.title))
         for series in chart.series {
             guard let nativeSeries = chart_add_series(native, nil, nil) else { return nil }
             apply(series, to: nativeSeries)
+        }
+        if chart.kind == .pie {
+            if !chart.legend { chart_legend_set_position(native, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+            return native
         }
         // Bar charts are horizontal: their value axis is the x axis (as in Excel's and libxlsxwriter's naming).
         let valueAxis = chart_axis_get(native, chart.kind == .bar ? LXW_CHART_AXIS_TYPE_X : LXW_CHART_AXIS_TYPE_Y)

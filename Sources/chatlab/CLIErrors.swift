@@ -5,6 +5,7 @@ import BotServer
 import Embeddings
 import Foundation
 import Lab
+import LoadTest
 import LabYAML
 import Probes
 import Reports
@@ -26,7 +27,7 @@ enum CLIErrors {
         let code: Int32
         switch error {
         case is ConfigError, is TestSetError, is CalibrationError, is ComparisonError, is EmbeddingBenchError,
-            is ServerTLSError, is RuleFileError, is RuleInputError, is YAMLOverrideError:
+            is ServerTLSError, is RuleFileError, is RuleInputError, is YAMLOverrideError, is LoadError:
             code = 2
         case is LabError, is WordNetError, is WorkbookError, is ProfanityModelError, is EmbeddingError,
             is RemoteEncoderError, is AnalysisError:

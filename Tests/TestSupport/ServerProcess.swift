@@ -19,6 +19,12 @@ public final class ServerProcess: @unchecked Sendable {
         return try ServerProcess(child, pattern: pattern, scheme: scheme)
     }
 
+    /// Starts `chatlab serve --with <file> --port 0` (a chatter described in a YAML file) and waits for its line.
+    public static func chatlabServe(chatterFile: String) throws -> ServerProcess {
+        let child = try ChatlabProcess.start(["serve", "--with", chatterFile, "--port", "0"])
+        return try ServerProcess(child, pattern: #"^serving \S+ on http://127\.0\.0\.1:(\d+)$"#)
+    }
+
     /// Starts `Tests/Fixtures/fault_server.py` and waits for "port N"; with `tls` (PEM certificate and key files, e.g.
     /// a ``ThrowawayCA``'s) it serves every mode over TLS only.
     public static func faultServer(tls: (certificate: String, key: String)? = nil) throws -> ServerProcess {
