@@ -17,7 +17,8 @@ struct ChatLab: AsyncParsableCommand {
         version: ChatLabVersion.current,
         subcommands: [
             Run.self, Analyze.self, Chat.self, Serve.self, Validate.self, Check.self, TestSets.self, Calibrate.self,
-            Compare.self, View.self, Simulate.self, Kinds.self, Models.self, Embed.self, Bench.self, Rules.self, Load.self,
+            Compare.self, View.self, Simulate.self, Rules.self, Load.self, Kinds.self, Models.self, Embed.self,
+            Bench.self,
         ])
 
     /// Plugs in the sentence encoder, then parses and runs the command as ArgumentParser's own `main` does.

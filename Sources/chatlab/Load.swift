@@ -15,7 +15,7 @@ extension ChatLab {
                 (open loop: latency counts from when a message was due). Retries are off: every failure counts. \
                 Writes load.json and load.xlsx (and with --zip, load.zip) into --out; exits 1 when a --fail-on threshold is not met.
 
-                Example: chatlab load loadtests/demo.jsonl --bot config/load-demo.yaml --connections 20 \
+                Example: chatlab load loadtests/demo.jsonl --bot config/chatters/helpdesk-ws.yaml --connections 20 \
                 --fail-on 'p95 < 800ms' --fail-on 'intent_accuracy > 0.9'
                 """)
 

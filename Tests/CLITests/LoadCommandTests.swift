@@ -4,10 +4,10 @@ import TestSupport
 
 /// `chatlab load` end to end: the built binary against `chatlab serve` with the demo bot.
 @Suite struct LoadCommandTests {
-    /// Serves config/chatters/intents.yaml and writes a WebSocket chatter file for it, like config/load-demo.yaml.
+    /// Serves config/chatters/intents.yaml and writes a WebSocket chatter file for it, like config/chatters/helpdesk-ws.yaml.
     static func demo(in folder: TemporaryDirectory) throws -> (ServerProcess, String) {
         let server = try ServerProcess.chatlabServe(chatterFile: "\(ChatlabProcess.root)/config/chatters/intents.yaml")
-        let demo = try String(contentsOfFile: "\(ChatlabProcess.root)/config/load-demo.yaml", encoding: .utf8)
+        let demo = try String(contentsOfFile: "\(ChatlabProcess.root)/config/chatters/helpdesk-ws.yaml", encoding: .utf8)
         let bot = folder.path("bot.yaml")
         try demo.replacingOccurrences(of: "127.0.0.1:8765", with: "127.0.0.1:\(server.port)")
             .write(toFile: bot, atomically: true, encoding: .utf8)
@@ -79,14 +79,14 @@ import TestSupport
     }
 
     @Test func badOptionsAreRefusedWithTheFix() throws {
-        let rate = try ChatlabProcess.run(["load", "loadtests/demo.jsonl", "--bot", "config/load-demo.yaml", "--rate", "fast"])
+        let rate = try ChatlabProcess.run(["load", "loadtests/demo.jsonl", "--bot", "config/chatters/helpdesk-ws.yaml", "--rate", "fast"])
         #expect(rate.status != 0)
         #expect(rate.stderr.contains("write e.g. --rate 200/s"))
-        let steps = try ChatlabProcess.run(["load", "loadtests/demo.jsonl", "--bot", "config/load-demo.yaml", "--steps", "10..5/1"])
+        let steps = try ChatlabProcess.run(["load", "loadtests/demo.jsonl", "--bot", "config/chatters/helpdesk-ws.yaml", "--steps", "10..5/1"])
         #expect(steps.status == 2)
         #expect(steps.stderr.contains("--steps 10..5/1: is not FIRST..LAST/STEP. Write e.g. --steps 10..100/10"))
         let threshold = try ChatlabProcess.run(
-            ["load", "loadtests/demo.jsonl", "--bot", "config/load-demo.yaml", "--fail-on", "p95 < 5%"])
+            ["load", "loadtests/demo.jsonl", "--bot", "config/chatters/helpdesk-ws.yaml", "--fail-on", "p95 < 5%"])
         #expect(threshold.status == 2)
         #expect(threshold.stderr.contains("threshold 'p95 < 5%': gives a latency in %"))
     }
