@@ -123,4 +123,58 @@ private let fixtures = ChatlabProcess.root + "/Tests/Fixtures/rules"
         #expect(caught["repeats_order_ids"] == ["unique_order_ids"])
         #expect(caught["wrong_currency"] == ["prices_in_dollars"])
     }
+
+    @Test func aSimulatedRunAndItsSenseiExportGiveTheSameCounts() throws {
+        let folder = try TemporaryDirectory()
+        try "kind: shop\nname: pizza-shop\ndefects: [repeats_order_ids, wrong_currency]\n"
+            .write(toFile: folder.path("shop.yaml"), atomically: true, encoding: .utf8)
+        let report = folder.path("sim")
+        let run = try ChatlabProcess.run([
+            "simulate", "profiles/pizza-order.yaml", "--bot", folder.path("shop.yaml"), "--report-dir", report, "-q",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rules = "config/rules/shop.yaml"
+        let fromTranscripts = try ChatlabProcess.run(["rules", "check", rules, "--on", report, "--csv", folder.path("a.csv")])
+        let fromExport = try ChatlabProcess.run(["rules", "check", rules, "--on", "\(report)/sensei", "--csv", folder.path("b.csv")])
+        #expect(fromTranscripts.status == 1 && fromExport.status == 1)
+        #expect(fromTranscripts.stdout.contains("on 6 conversation(s)"), "the sensei/ export is not counted again")
+        let csv = try String(contentsOfFile: folder.path("a.csv"), encoding: .utf8)
+        #expect(csv == (try String(contentsOfFile: folder.path("b.csv"), encoding: .utf8)))
+        #expect(csv.contains("prices_in_dollars,6,0,6,0,100.00%,0,0"))
+        #expect(csv.contains("unique_order_ids,1,0,1,0,100.00%,0,0"))
+    }
+
+    @Test func llmHelpersAskTheConfiguredModelOnceAndAreNotEvaluatedOffline() throws {
+        let folder = try TemporaryDirectory()
+        let rules = folder.path("llm.yaml")
+        try """
+            - name: states_the_order_id
+              description: the bot tells the order id
+              oracle: semantic_content(chatbot_phrases[-1], 'order id')
+            - name: friendly_customer
+              description: the last user message is positive
+              oracle: tone(user_phrases[-1]) == ['POSITIVE']
+            """.write(toFile: rules, atomically: true, encoding: .utf8)
+        let offline = try ChatlabProcess.run(["rules", "check", rules, "--on", "\(fixtures)/sensei", "--csv", folder.path("off.csv")])
+        #expect(offline.status == 0, "not evaluated does not fail the check: \(offline.stdout)")
+        let off = try String(contentsOfFile: folder.path("off.csv"), encoding: .utf8)
+        #expect(off.contains("states_the_order_id,5,0,0,0,0.00%,0,5"))
+        #expect(offline.stdout.contains("no LLM configured"))
+
+        let server = try FixtureServer(script: "fake_rule_judge.py")
+        defer { server.stop() }
+        let online = try ChatlabProcess.run([
+            "rules", "check", rules, "--on", "\(fixtures)/sensei", "--csv", folder.path("on.csv"), "--llm-url",
+            server.url("/v1").absoluteString,
+        ])
+        #expect(online.status == 0, "\(online.stdout)\(online.stderr)")
+        let on = try String(contentsOfFile: folder.path("on.csv"), encoding: .utf8)
+        #expect(on.contains("states_the_order_id,5,5,0,0,0.00%,0,0"))
+        #expect(on.contains("friendly_customer,5,5,0,0,0.00%,0,0"))
+        // The five conversations ask one tone question ("Thanks") and four order-id questions (two conversations end
+        // with the same reply, order A2): five requests, the rest answered from the cache.
+        let counted = try ChildProcess.run("/usr/bin/env", ["curl", "-s", "-X", "POST", "http://127.0.0.1:\(server.port)/count"])
+        let count = try JSONSerialization.jsonObject(with: Data(counted.stdout.utf8)) as? [String: Any]
+        #expect(count?["count"] as? Int == 5)
+    }
 }

@@ -55,7 +55,7 @@ enum RepeatedAnswers {
         case "sequence-matcher":
             let scalars = messages.map { Array($0.unicodeScalars) }
             return { i, j in
-                try context.evaluator.step(scalars[i].count * scalars[j].count / 1_000 + 1)
+                try context.evaluator.step(scalars[i].count * scalars[j].count / 100 + 1)
                 return SequenceMatcher.ratio(scalars[i], scalars[j])
             }
         case "tf-idf":
