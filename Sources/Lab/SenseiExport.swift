@@ -19,7 +19,8 @@ public enum SenseiExport {
                 let testName = details["test_name"]?.scalarText else { continue }
             let transcript = try TranscriptReader.read(path: folder.transcript(run: run), run: run)
             let serial = serialText(record.started)
-            let safeName = String(testName.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+            var safeName = String(testName.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+            if safeName.allSatisfy({ $0 == "." }) { safeName = String(repeating: "_", count: safeName.count) }  // never ".."
             let directory = "\(folder.path)/sensei/\(safeName)/\(serial)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let path = "\(directory)/\(run)_\(safeName)_\(serial).yml"

@@ -30,9 +30,11 @@ public struct ProfileLoader: Sendable {
         let root = try YAMLValue.parse(text, file: path).mapping("the profile", allowed: Self.topKeys)
         let testName = try root.required("test_name").nonEmptyString()
         let nameValue = try root.required("test_name")
-        guard testName.count <= 100, testName.allSatisfy({ $0.isLetter || $0.isNumber || "-_. ".contains($0) }) else {
-            throw nameValue.badValue("is '\(Excerpt.of(testName))', which has characters unfit for a file name",
-                fix: "Use letters, digits, spaces, '-', '_' or '.' (at most 100).")
+        // Any readable name goes ("Pizza shop (v2)"): file and experiment names are made from it with other
+        // characters replaced by '_'. Control characters and over-long names are refused.
+        guard testName.count <= 200, !testName.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+            throw nameValue.badValue("is '\(Excerpt.of(testName))', which is too long or holds control characters",
+                fix: "Use a name of at most 200 printable characters.")
         }
         let llm = try readLLM(root["llm"], warnings: &warnings)
         let user = try readUser(root.required("user"), profilePath: path, warnings: &warnings)

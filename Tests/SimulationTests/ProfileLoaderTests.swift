@@ -50,6 +50,13 @@ import LabYAML
     #expect(loaded.warnings.contains { $0.contains("'long phrase'") })
 }
 
+@Test func aReadableTestNameIsAcceptedAndAControlCharacterIsNot() throws {
+    let named = try loadProfile(profile(goals: "    - hi").replacingOccurrences(of: "test_name: test", with: "test_name: Pizza shop (v2)"))
+    #expect(named.profile.testName == "Pizza shop (v2)")
+    let control = profileError(profile(goals: "    - hi").replacingOccurrences(of: "test_name: test", with: "test_name: \"a\\u0007b\""))
+    #expect(control.contains("control characters"))
+}
+
 @Test func builtInPersonalitiesAreFoundByFileName() throws {
     let loaded = try loadProfile(profile(goals: "    - hello", user: "  context: {personality: personalities/formal-user.yml}"))
     #expect(loaded.profile.user.personality?.name == "formal-user")
