@@ -75,9 +75,5 @@ public actor BotSessions {
     }
 
     /// FNV-1a of the session name: the same on every run and platform (unlike `hashValue`).
-    static func stableHash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
+    static func stableHash(_ text: String) -> UInt64 { StableHash.fnv1a(text) }
 }

@@ -60,9 +60,7 @@ public struct AnyListMaker: Sendable {
 
     private func file(_ key: String) -> String? {
         guard let cacheFolder else { return nil }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return (cacheFolder as NSString).appendingPathComponent(String(format: "any-%016llx.json", hash))
+        return (cacheFolder as NSString).appendingPathComponent(String(format: "any-%016llx.json", StableHash.fnv1a(key)))
     }
 
     private func read(_ key: String) -> [String]? {

@@ -182,11 +182,7 @@ public struct AssignmentPlanner: Sendable {
     }
 
     /// A stable 64-bit label for a name (FNV-1a), to derive per-variable seeds.
-    static func label(_ name: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
+    static func label(_ name: String) -> UInt64 { StableHash.fnv1a(name) }
 }
 
 /// A profile whose variables cannot be planned.

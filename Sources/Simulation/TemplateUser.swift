@@ -65,7 +65,7 @@ public struct TemplateUser: UserVoice {
                 state.repeats[goal, default: 0] += 1
                 parts.append(book.correction)
             } else if !missing.isEmpty {
-                sentences.append(book.askOutputs.replacingOccurrences(of: "%", with: Self.list(missing.map(\.description))))
+                sentences.append(book.askOutputs.replacingOccurrences(of: "%", with: EnglishList.joined(missing.map(\.description))))
             } else {
                 let given = state.setup.goals.count - state.answered.count
                 return VoiceTurn(text: "", finished: given == 0 ? "nothing left to ask"
@@ -135,9 +135,9 @@ public struct TemplateUser: UserVoice {
     private func together(_ goals: [String], _ book: PhraseBook) -> String {
         let requests = goals.filter { !PhraseBook.isQuestion($0) }, questions = goals.filter(PhraseBook.isQuestion)
         var text = ""
-        if !requests.isEmpty { text = book.requests[0].replacingOccurrences(of: "%", with: Self.list(requests)) }
+        if !requests.isEmpty { text = book.requests[0].replacingOccurrences(of: "%", with: EnglishList.joined(requests)) }
         if !questions.isEmpty {
-            let asked = book.questions[0].replacingOccurrences(of: "%", with: Self.list(questions))
+            let asked = book.questions[0].replacingOccurrences(of: "%", with: EnglishList.joined(questions))
             text = text.isEmpty ? asked : String(text.dropLast()) + ", and " + lowerFirst(asked)
         }
         return text
@@ -156,11 +156,6 @@ public struct TemplateUser: UserVoice {
             return GoalsReader.fill(template, texts)
         }
         return nil
-    }
-
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     private func lowerFirst(_ text: String) -> String {

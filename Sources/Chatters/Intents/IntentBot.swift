@@ -59,8 +59,6 @@ public struct IntentBot: Chatter {
 
     /// A number in [0, 1) from the message's FNV-1a hash: the same message gives the same number on every run.
     static func unit(_ text: String) -> Double {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Double(hash >> 11) / Double(1 << 53)
+        Double(StableHash.fnv1a(text) >> 11) / Double(1 << 53)
     }
 }

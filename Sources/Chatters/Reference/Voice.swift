@@ -1,3 +1,4 @@
+import LabCore
 /// Who the bot is talking about when it answers: the other speaker ("Your cat is called Mittens.") or itself
 /// ("My tortoise is called Pebble.").
 struct Voice: Sendable {
@@ -33,10 +34,7 @@ struct Voice: Sendable {
     }
 
     /// `a, b and c`
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
-    }
+    static func list(_ items: [String]) -> String { EnglishList.joined(items) }
 }
 
 extension String {

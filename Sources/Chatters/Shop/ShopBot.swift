@@ -104,7 +104,7 @@ public actor ShopBot: Chatter {
     func describe(_ pizza: ShopOrder.Pizza) -> String {
         let article = pizza.size.first.map { "aeiou".contains($0) } == true ? "an" : "a"
         guard !pizza.toppings.isEmpty else { return "\(article) \(pizza.size) pizza" }
-        return "\(article) \(pizza.size) pizza with \(Self.list(pizza.toppings))"
+        return "\(article) \(pizza.size) pizza with \(EnglishList.joined(pizza.toppings))"
     }
 
     func summary(_ order: ShopOrder) -> String {
@@ -112,7 +112,7 @@ public actor ShopBot: Chatter {
         if !defects.contains(.forgetsDrinks) {
             items += order.drinks.map { "\($0.count) \($0.count == 1 ? "can" : "cans") of \($0.name)" }
         }
-        return Self.list(items)
+        return EnglishList.joined(items)
     }
 
     func total(_ order: ShopOrder) -> Double {
@@ -139,10 +139,5 @@ public actor ShopBot: Chatter {
         if defects.contains(.repeatsOrderIds) { return "PZ-1000" }
         let hash = SeededRandom.derive(seed, UInt64(run), 0x5A5A)
         return String(format: "PZ-%04X", Int(hash % 0xFFFF))
-    }
-
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 }
