@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "LoadTest",
             dependencies: [
-                "LabCore", "LabYAML", "Transport", "LLM", "Chatters", "Reports", "Transcripts",
+                "LabCore", "LabYAML", "Transport", "LLM", "Chatters", "Reports", "Transcripts", "Scoring",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),

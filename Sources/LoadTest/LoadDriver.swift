@@ -16,9 +16,14 @@ public struct LoadDriver: Sendable {
     public var clock: any LabClock
     /// Prefix of the conversation names, so runs (and steps) never share a conversation.
     public var name: String
+    /// Where finished messages go, and the checks and scoring made on them.
+    public var output: LoadOutput
+    /// Numbers and times this run's messages from where a larger test stands (a step load's later steps).
+    var offset = (index: 0, seconds: 0.0)
 
     public init(chatter: any Chatter, prompts: [LoadPrompt], plan: LoadPlan, patterns: ErrorPatterns = ErrorPatterns(),
-                fields: ReplyFields = ReplyFields(), clock: any LabClock = SystemClock(), name: String = "load") {
+                fields: ReplyFields = ReplyFields(), clock: any LabClock = SystemClock(), name: String = "load",
+                output: LoadOutput = LoadOutput()) {
         precondition(!prompts.isEmpty && plan.users > 0, "a load test needs prompts and at least one user")
         self.chatter = chatter
         self.prompts = prompts
@@ -27,6 +32,7 @@ public struct LoadDriver: Sendable {
         self.fields = fields
         self.clock = clock
         self.name = name
+        self.output = output
     }
 
     /// Sends every message of the plan and returns them in send order with the run's wall time.
@@ -34,7 +40,7 @@ public struct LoadDriver: Sendable {
     /// - Parameter progress: called after each message with the counts so far (from several tasks; keep it cheap).
     public func run(progress: (@Sendable (LoadProgress) -> Void)? = nil) async -> LoadRun {
         let start = clock.monotonicSeconds()
-        let recorder = LoadRecorder(users: plan.users, progress: progress)
+        let recorder = LoadRecorder(users: plan.users, output: output, progress: progress)
         let schedule = MessageSchedule(plan: plan)
         await withTaskGroup(of: Void.self) { group in
             for user in 0..<plan.users {
@@ -42,7 +48,8 @@ public struct LoadDriver: Sendable {
             }
         }
         let messages = await recorder.messages.sorted { $0.index < $1.index }
-        return LoadRun(users: plan.users, messages: messages, seconds: clock.monotonicSeconds() - start)
+        return LoadRun(users: plan.users, tally: await recorder.tally, messages: messages,
+                       seconds: clock.monotonicSeconds() - start)
     }
 
     /// One virtual user: takes the next message from the schedule until there is none.
@@ -57,15 +64,21 @@ public struct LoadDriver: Sendable {
                 if wait > 0 { try? await Task.sleep(for: .seconds(wait)) }
             }
             let conversation = plan.connections == .perPrompt ? "\(name)-message-\(index)" : kept
-            let message = await send(index, user: user, conversation: conversation, intended: intended, start: start)
+            let (message, reply) = await send(index, user: user, conversation: conversation, intended: intended, start: start)
             if plan.connections == .perPrompt { await chatter.endConversation(conversation) }
             await recorder.add(message)
+            if let reply, let quality = output.quality {
+                quality.submit(QualityItem(message: message.index, users: plan.users, prompt: prompts[message.prompt], reply: reply))
+            }
             if case .closed(let think) = plan.arrival, think > 0 { try? await Task.sleep(for: .seconds(think)) }
         }
         if plan.connections == .perUser { await chatter.endConversation(kept) }
     }
 
-    private func send(_ index: Int, user: Int, conversation: String, intended due: Double?, start: Double) async -> LoadMessage {
+    /// Sends one message; returns what happened and, for an answer, the reply text (for scoring).
+    private func send(_ index: Int, user: Int, conversation: String, intended due: Double?, start: Double) async
+        -> (LoadMessage, String?)
+    {
         let position = index % prompts.count
         let prompt = prompts[position]
         let request = ChatRequest(
@@ -75,18 +88,23 @@ public struct LoadDriver: Sendable {
         let sent = clock.monotonicSeconds() - start
         let intended = due ?? sent
         var message = LoadMessage(
-            index: index, user: user, prompt: position, expectedIntent: prompt.intent,
-            expectedReferences: prompt.referenceCount, intended: intended, sent: sent, latency: 0, replyBytes: 0,
-            intent: nil, references: nil, error: nil, detail: "")
+            index: index + offset.index, user: user, prompt: position, expectedIntent: prompt.intent,
+            expectedReferences: prompt.referenceCount, intended: intended + offset.seconds, sent: sent + offset.seconds,
+            latency: 0, replyBytes: 0, intent: nil, references: nil, error: nil, detail: "")
+        var answer: String?
         do {
             let reply = try await chatter.reply(to: request)
-            message.latency = clock.monotonicSeconds() - start - intended
+            // From the time on the wire where the chatter measured it (stamped on its event loop, free of this
+            // task's own scheduling delays), plus any wait before sending.
+            message.latency = reply.metrics["wire"].map { sent - intended + $0 } ?? clock.monotonicSeconds() - start - intended
             message.replyBytes = reply.text.utf8.count
+            message.replyCharacters = reply.text.count
             message.firstToken = reply.metrics["ttft"]
             message.intent = fields.intent(in: reply.data)
             message.references = fields.referenceCount(in: reply.data)
             message.error = patterns.classify(reply: reply.text)
             message.detail = Excerpt.of(reply.text, limit: 300)
+            if message.error == nil { answer = reply.text }
         } catch ChatterError.failed(let kind, let text) {
             message.latency = clock.monotonicSeconds() - start - intended
             message.error = ErrorClass.of(failureKind: kind)
@@ -96,7 +114,7 @@ public struct LoadDriver: Sendable {
             message.error = "failed"
             message.detail = Excerpt.of("\(error)", limit: 300)
         }
-        return message
+        return (message, answer)
     }
 }
 

@@ -20,6 +20,8 @@ public struct LoadMessage: Sendable, Hashable, Codable {
     public var firstToken: Double?
     /// Bytes of the reply text (UTF-8); 0 for a failure.
     public var replyBytes: Int
+    /// Characters of the reply text (for the length check); 0 for a failure.
+    public var replyCharacters = 0
     /// The reply's intent and number of references, read from the reply's data.
     public var intent: String?
     public var references: Int?

@@ -2,7 +2,7 @@ import Foundation
 import Transcripts
 
 /// Everything a load test produced, as written to `load.json`: the settings, the run's statistics (or each step's),
-/// the thresholds' outcomes and every message.
+/// the thresholds' outcomes and the scorers' results; every message is in the message log beside it.
 public struct LoadResults: Sendable, Codable {
     /// What was run, e.g. `{"bot": "...", "users": "20", "arrival": "closed, think 0 s"}`.
     public var settings: [String: String]
@@ -10,15 +10,19 @@ public struct LoadResults: Sendable, Codable {
     public var statistics: LoadStatistics
     public var steps: [StepRow]
     public var thresholds: [ThresholdResult]
-    public var messages: [LoadMessage]
+    /// The lab's scorers on the answered replies; `nil` when none ran.
+    public var quality: QualityResults?
+    /// The message log's file name (JSON Lines, one message a line), beside `load.json`.
+    public var messageLog: String?
 
     public init(settings: [String: String], statistics: LoadStatistics, steps: [StepRow] = [],
-                thresholds: [ThresholdResult] = [], messages: [LoadMessage]) {
+                thresholds: [ThresholdResult] = [], quality: QualityResults? = nil, messageLog: String? = nil) {
         self.settings = settings
         self.statistics = statistics
         self.steps = steps
         self.thresholds = thresholds
-        self.messages = messages
+        self.quality = quality
+        self.messageLog = messageLog
     }
 
     /// Writes the results as pretty, key-sorted JSON to a temporary name and renames it into place.

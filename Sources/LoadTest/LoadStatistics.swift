@@ -24,6 +24,9 @@ public struct LoadStatistics: Sendable, Codable, Hashable {
     public var predictedIntents: [String: Int]
     /// Reference-count check (the seed tool's `ref_recall_count`): passes / replies with an expected count.
     public var referenceChecks: Tally
+    /// Length check (the seed tool's `length_check`): answered replies no longer than the limit / answered replies;
+    /// `nil` when no limit was set.
+    public var lengthChecks: Tally?
     /// Answered messages finishing in each whole second of the run, from the run's start.
     public var answeredPerSecond: [Int]
     /// The p95 latency (ms) of the answered messages finishing in each second (0 for a second without any).
@@ -58,69 +61,35 @@ public struct LoadStatistics: Sendable, Codable, Hashable {
     /// At most this many failed responses are listed (all are counted).
     public static let maxListedFailures = 1000
 
+    /// The statistics of a finished run (see ``LoadTally/statistics(users:seconds:)``).
     public init(run: LoadRun) {
-        users = run.users
-        seconds = run.seconds
-        sent = run.messages.count
-        requestsPerSecond = run.seconds > 0 ? Double(sent) / run.seconds : 0
-        var overall = LatencyHistogram(), firstTokens = LatencyHistogram()
-        var byIntent: [String: LatencyHistogram] = [:]
-        var errors: [String: Int] = [:], misclassified: [String: Int] = [:], predicted: [String: Int] = [:]
-        var correct = 0, denominator = 0, answered = 0
-        var references = Tally()
-        var perSecond: [Int] = []
-        var histograms: [LatencyHistogram] = []
-        var failures: [FailedResponse] = []
-        func fail(_ message: LoadMessage, _ reason: String) {
-            guard failures.count < Self.maxListedFailures else { return }
-            failures.append(FailedResponse(index: message.index, prompt: message.prompt, reason: reason, detail: message.detail))
-        }
-        for message in run.messages {
-            guard message.isAnswered else {
-                errors[message.error!, default: 0] += 1
-                fail(message, message.error!)
-                continue
-            }
-            answered += 1
-            overall.record(seconds: message.latency)
-            if let firstToken = message.firstToken { firstTokens.record(seconds: firstToken) }
-            byIntent[message.expectedIntent ?? "", default: LatencyHistogram()].record(seconds: message.latency)
-            predicted[message.intent ?? "", default: 0] += 1
-            let second = max(0, Int(message.intended + message.latency))
-            if second < 86_400 {
-                if perSecond.count <= second {
-                    perSecond += Array(repeating: 0, count: second - perSecond.count + 1)
-                    histograms += Array(repeating: LatencyHistogram(), count: second - histograms.count + 1)
-                }
-                perSecond[second] += 1
-                histograms[second].record(seconds: message.latency)
-            }
-            if let expected = message.expectedIntent {
-                denominator += 1
-                if message.intent == expected {
-                    correct += 1
-                } else {
-                    misclassified[expected, default: 0] += 1
-                    fail(message, "intent \(message.intent ?? "(none)") instead of \(expected)")
-                }
-            }
-            if let expected = message.expectedReferences {
-                references.total += 1
-                if Self.referencesMatch(expected: expected, got: message.references ?? 0) { references.passed += 1 }
-            }
-        }
+        self = run.tally.statistics(users: run.users, seconds: run.seconds)
+    }
+
+    public init(
+        users: Int, sent: Int, answered: Int, errors: [String: Int], seconds: Double, requestsPerSecond: Double,
+        latency: LatencySummary, firstToken: LatencySummary?, latencyByIntent: [String: LatencySummary],
+        intentAccuracy: Double?, accuracyDenominator: Int, misclassified: [String: Int],
+        predictedIntents: [String: Int], referenceChecks: Tally, lengthChecks: Tally?, answeredPerSecond: [Int],
+        p95PerSecond: [Double], failures: [FailedResponse]
+    ) {
+        self.users = users
+        self.sent = sent
         self.answered = answered
         self.errors = errors
-        latency = overall.summary
-        firstToken = firstTokens.count > 0 ? firstTokens.summary : nil
-        latencyByIntent = byIntent.mapValues(\.summary)
-        intentAccuracy = denominator > 0 ? Double(correct) / Double(denominator) : nil
-        accuracyDenominator = denominator
+        self.seconds = seconds
+        self.requestsPerSecond = requestsPerSecond
+        self.latency = latency
+        self.firstToken = firstToken
+        self.latencyByIntent = latencyByIntent
+        self.intentAccuracy = intentAccuracy
+        self.accuracyDenominator = accuracyDenominator
         self.misclassified = misclassified
-        predictedIntents = predicted
-        referenceChecks = references
-        answeredPerSecond = perSecond
-        p95PerSecond = histograms.map(\.summary.p95)
+        self.predictedIntents = predictedIntents
+        self.referenceChecks = referenceChecks
+        self.lengthChecks = lengthChecks
+        self.answeredPerSecond = answeredPerSecond
+        self.p95PerSecond = p95PerSecond
         self.failures = failures
     }
 

@@ -3,7 +3,8 @@ import Transcripts
 
 /// Writes the load workbook: `Summary` (key figures and latency per expected intent), `Intents` (misclassified
 /// intents as bars, predicted intents as a pie), `Over time` (answered messages and p95 latency per second, lines), `Steps` (for a
-/// step load: latency percentiles and error rates against users, lines) and `Failures`.
+/// step load: latency percentiles and error rates against users, lines), `Quality` (when scorers ran: each scorer's
+/// pass rate and mean score, overall and per number of users, with pass rates against users as lines) and `Failures`.
 ///
 /// Written to a temporary name and renamed into place, so a reader never sees half a workbook.
 public enum LoadWorkbook {
@@ -18,6 +19,7 @@ public enum LoadWorkbook {
         try intents(results.statistics, into: book)
         try overTime(results.statistics, into: book)
         if !results.steps.isEmpty { try steps(results.steps, into: book) }
+        if let quality = results.quality { try LoadQualitySheet.write(quality, into: book) }
         try failures(results.statistics, into: book)
         try book.close()
         try AtomicFile.rename(temporary, to: path)
@@ -44,6 +46,9 @@ public enum LoadWorkbook {
             ("accuracy denominator (answered replies with an expected intent)", .integer(statistics.accuracyDenominator)),
             ("reference checks passed", .text("\(statistics.referenceChecks.passed) of \(statistics.referenceChecks.total)")),
         ]
+        if let lengths = statistics.lengthChecks {
+            rows.append(("length checks passed", .text("\(lengths.passed) of \(lengths.total)")))
+        }
         rows += statistics.errors.keys.sorted().map { ("errors: \($0)", .integer(statistics.errors[$0]!)) }
         for (index, row) in rows.enumerated() {
             try sheet.write(row: index, col: 0, .text(row.0), style: CellStyle(bold: true))

@@ -3,10 +3,14 @@ public struct PromptFields: Sendable, Hashable {
     public var text: String
     public var intent: String
     public var referenceCount: String
+    /// The expected answer (ChatLab's own field; the seed tool had none).
+    public var answer: String
 
-    public init(text: String = "Question", intent: String = "Intent", referenceCount: String = "RefCount") {
+    public init(text: String = "Question", intent: String = "Intent", referenceCount: String = "RefCount",
+                answer: String = "Answer") {
         self.text = text
         self.intent = intent
         self.referenceCount = referenceCount
+        self.answer = answer
     }
 }

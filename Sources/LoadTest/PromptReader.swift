@@ -77,6 +77,11 @@ public struct PromptReader: Sendable {
         case .number(let count)? where count >= 0 && count == count.rounded() && count < 1e9: prompt.referenceCount = Int(count)
         default: throw LoadError(source, "has a '\(fields.referenceCount)' that is not a whole number ≥ 0", fix: "Write e.g. 2.")
         }
+        switch object[fields.answer] {
+        case nil, .null?: break
+        case .string(let answer)? where !answer.isEmpty: prompt.answer = answer
+        default: throw LoadError(source, "has a '\(fields.answer)' that is not text", fix: "Write the expected answer as a string.")
+        }
         return prompt
     }
 

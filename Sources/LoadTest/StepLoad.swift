@@ -20,29 +20,25 @@ public struct StepLoad: Sendable {
 
     /// Runs every step; `progress` gets the step's users with each message's counts.
     ///
-    /// - Returns: one row per step, and every step's messages in one run: numbered on from the previous step's and
-    ///   timed from the first step's start (pauses left out), so the whole test reads as one run.
+    /// - Returns: one row per step, and the whole test as one run (its tally merged from the steps'): each step's
+    ///   messages numbered on from the previous step's and timed from the first step's start (pauses left out).
     public func run(progress: (@Sendable (Int, LoadProgress) -> Void)? = nil) async -> (rows: [StepRow], all: LoadRun) {
         var rows: [StepRow] = []
-        var all = LoadRun(users: steps.max() ?? 0, messages: [], seconds: 0)
+        var all = LoadRun(users: steps.max() ?? 0, messages: [], seconds: 0,
+                          maxReplyCharacters: driver.output.maxReplyCharacters)
         for (number, users) in steps.enumerated() {
             if number > 0, pause > 0 { try? await Task.sleep(for: .seconds(pause)) }
             var step = driver
             step.plan.users = users
             if let messagesPerUser { step.plan.stop = .messages(users * messagesPerUser) }
             step.name = "\(driver.name)-step-\(number + 1)"
+            step.offset = (all.tally.sent, all.seconds)
             var report: (@Sendable (LoadProgress) -> Void)?
             if let progress { report = { counts in progress(users, counts) } }
             let run = await step.run(progress: report)
             rows.append(StepRow(users: users, statistics: LoadStatistics(run: run)))
-            let (offset, start) = (all.messages.count, all.seconds)
-            all.messages += run.messages.map { message in
-                var message = message
-                message.index += offset
-                message.intended += start
-                message.sent += start
-                return message
-            }
+            all.tally.merge(run.tally)
+            all.messages += run.messages
             all.seconds += run.seconds
         }
         return (rows, all)

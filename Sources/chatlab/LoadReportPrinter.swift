@@ -18,6 +18,9 @@ enum LoadReportPrinter {
         if s.referenceChecks.total > 0 {
             Swift.print("reference counts right: \(s.referenceChecks.passed) of \(s.referenceChecks.total)")
         }
+        if let lengths = s.lengthChecks {
+            Swift.print("length checks passed: \(lengths.passed) of \(lengths.total) answered replies")
+        }
         Swift.print(pad("latency ms", 22) + ["count", "mean", "p50", "min", "max", "p90", "p95", "p99", "p99.9"]
             .map { pad($0, 9, right: true) }.joined())
         Swift.print(latencyRow("(all)", s.latency))
@@ -37,6 +40,7 @@ enum LoadReportPrinter {
                 ].map { pad($0, 10, right: true) }.joined())
             }
         }
+        if let quality = results.quality { printQuality(quality) }
         if !results.thresholds.isEmpty {
             Swift.print(pad("threshold", 30) + pad("actual", 14, right: true) + "  result")
             for outcome in results.thresholds {
@@ -44,6 +48,22 @@ enum LoadReportPrinter {
                 Swift.print(pad(outcome.threshold, 30) + pad(actual, 14, right: true) + "  " + (outcome.passed ? "pass" : "FAIL"))
             }
         }
+    }
+
+    /// Each scorer's pass rate and mean score, overall and per number of users.
+    private static func printQuality(_ quality: QualityResults) {
+        Swift.print(pad("quality", 24) + ["users", "judged", "pass rate", "mean score"].map { pad($0, 11, right: true) }.joined())
+        func row(_ users: String, _ measure: QualityMeasure) {
+            Swift.print(pad(String(measure.title.prefix(23)), 24) + [
+                users, "\(measure.tally.total)", measure.tally.rate.map { percent($0) } ?? "-",
+                measure.meanScore.map { fixed($0, 3) } ?? "-",
+            ].map { pad($0, 11, right: true) }.joined())
+        }
+        for measure in quality.overall { row("all", measure) }
+        if quality.byUsers.count > 1 {
+            for step in quality.byUsers { for measure in step.measures { row("\(step.users)", measure) } }
+        }
+        if quality.notScored > 0 { Swift.print("replies not scored (too many waiting): \(quality.notScored)") }
     }
 
     private static func latencyRow(_ name: String, _ l: LatencySummary) -> String {

@@ -37,10 +37,12 @@ import TestSupport
         let errors = (statistics["errors"] as! [String: Int]).values.reduce(0, +)
         #expect(statistics["sent"] as! Int == 48)
         #expect(statistics["answered"] as! Int + errors == 48)
-        #expect((json["messages"] as! [Any]).count == 48)
+        #expect(json["messageLog"] as? String == "messages.jsonl")
+        let logged = try String(contentsOfFile: folder.path("out/messages.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(logged.count == 48)
 
         let book = try XLSXDump.load(folder.path("out/load.xlsx"))
-        #expect(book.sheetNames == ["Summary", "Intents", "Over time", "Steps", "Failures"])
+        #expect(book.sheetNames == ["Summary", "Intents", "Over time", "Steps", "Quality", "Failures"])
         let intents = try #require(book.sheet(named: "Intents"))
         #expect(Set(intents.charts.compactMap(\.type)) == ["barChart", "pieChart"])
         #expect(book.sheet(named: "Steps")?.charts.map(\.type) == ["lineChart", "lineChart"])
@@ -69,7 +71,7 @@ import TestSupport
         // The zip holds both files, as Python's zipfile reads it.
         let listed = try ChildProcess.run("/usr/bin/env", ["python3", "-c",
             "import sys, zipfile; print(sorted(zipfile.ZipFile(sys.argv[1]).namelist()))", folder.path("out/load.zip")])
-        #expect(listed.stdout == "['load.json', 'load.xlsx']\n")
+        #expect(listed.stdout == "['load.json', 'load.xlsx', 'messages.jsonl']\n")
 
         let bad = folder.path("bad.jsonl")
         try "{\"Question\": \"fine\"}\n{\"Intent\": 3, \"Question\": \"x\"}\n".write(toFile: bad, atomically: true, encoding: .utf8)
@@ -78,10 +80,46 @@ import TestSupport
         #expect(refused.stderr.contains("\(bad):2: has a 'Intent' that is not text"))
     }
 
+    @Test func aLoadConfigRunsWithOptionsOnTopAndScoresTheRepliesUnderLoad() throws {
+        let folder = try TemporaryDirectory()
+        let (server, bot) = try Self.demo(in: folder)
+        // The shipped config/load-demo.yaml, with its bot and report folder overridden by options.
+        let result = try ChatlabProcess.run([
+            "load", "config/load-demo.yaml", "--bot", bot, "--out", folder.path("out"), "--steps", "1..2/1",
+            "--per-user", "10", "--quiet",
+        ])
+        _ = server
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("sent 30  answered ") })
+        #expect(lines.contains { $0.hasPrefix("length checks passed: ") })
+        // Three demo prompts carry an Answer: the lab's answer judge scores them, beside the configured scorers.
+        #expect(lines.contains { $0.hasPrefix("answer correctness") && $0.contains(" all ") })
+        #expect(lines.contains { $0.hasPrefix("toxicity") && $0.contains(" all ") })
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("out/load.json"))))
+            as! [String: Any]
+        let quality = try #require(json["quality"] as? [String: Any])
+        #expect((quality["byUsers"] as! [[String: Any]]).map { $0["users"] as! Int } == [1, 2])
+        let book = try XLSXDump.load(folder.path("out/load.xlsx"))
+        #expect(book.sheetNames == ["Summary", "Intents", "Over time", "Steps", "Quality", "Failures"])
+        #expect(book.sheet(named: "Quality")?.charts.map(\.type) == ["lineChart"])
+        let logged = try String(contentsOfFile: folder.path("out/messages.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(logged.count == 30)
+
+        // A mistake in a load config names its line; validate reads the file without sending anything.
+        let bad = folder.path("bad.yaml")
+        try "load:\n  prompts: [x.jsonl]\n  conections: 5\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try ChatlabProcess.run(["load", bad])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("\(bad):3:3"))
+        let valid = try ChatlabProcess.run(["validate", "config/load-demo.yaml"])
+        #expect(valid.status == 0 && valid.stdout.contains("config/load-demo.yaml: ok (load test)"))
+    }
+
     @Test func badOptionsAreRefusedWithTheFix() throws {
         let rate = try ChatlabProcess.run(["load", "loadtests/demo.jsonl", "--bot", "config/chatters/helpdesk-ws.yaml", "--rate", "fast"])
-        #expect(rate.status != 0)
-        #expect(rate.stderr.contains("write e.g. --rate 200/s"))
+        #expect(rate.status == 2)
+        #expect(rate.stderr.contains("--rate fast: is not a rate. Write e.g. --rate 200/s"))
         let steps = try ChatlabProcess.run(["load", "loadtests/demo.jsonl", "--bot", "config/chatters/helpdesk-ws.yaml", "--steps", "10..5/1"])
         #expect(steps.status == 2)
         #expect(steps.stderr.contains("--steps 10..5/1: is not FIRST..LAST/STEP. Write e.g. --steps 10..100/10"))

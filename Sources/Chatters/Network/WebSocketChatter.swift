@@ -20,6 +20,13 @@ public struct WebSocketChatter: Chatter, CustomStringConvertible {
     public var maxReplyBytes: Int
     /// How a `wss://` server's certificate is checked.
     public let tls: TLSSettings
+    /// Whether a message is sent again, once, on a fresh connection when the kept one turns out to have dropped
+    /// (on by default; load tests turn it off so every failure counts).
+    public var resendsOnDrop = true
+    /// Whether each reply reports `wire`: seconds from handing the message to the connection to the reply's arrival
+    /// on the event loop, the latency without the caller's own scheduling delays (off by default; load tests turn
+    /// it on).
+    public var measuresWireTime = false
     private let connections = WebSocketConnections()
     /// The TLS context all of this chatter's `wss://` connections share.
     private let tlsContext: SharedTLSContext
@@ -44,29 +51,33 @@ public struct WebSocketChatter: Chatter, CustomStringConvertible {
     public func reply(to request: ChatRequest) async throws -> ChatReply {
         do {
             let text = message.render(TemplateValues(request)).text
-            let (frame, opened) = try await exchange(text, conversation: request.conversation)
+            let (frame, opened, wire) = try await exchange(text, conversation: request.conversation)
             let body = Data(frame.utf8)
             let reply = try replyPath?.extract(from: body) ?? frame
-            return ChatReply(reply, metrics: ["connected": opened ? 1 : 0], data: dataPaths.values(in: body))
+            var metrics = ["connected": opened ? 1.0 : 0]
+            if measuresWireTime { metrics["wire"] = wire }
+            return ChatReply(reply, metrics: metrics, data: dataPaths.values(in: body))
         } catch let failure as NetworkFailure {
             throw failure.chatterError()
         }
     }
 
     /// Sends one message and waits for the answer. A kept connection that turns out to have dropped is re-opened
-    /// and the message sent again, once; any failure closes the connection so the next turn starts clean.
-    private func exchange(_ text: String, conversation: String) async throws -> (String, Bool) {
+    /// and the message sent again, once (unless ``resendsOnDrop`` is off); any failure closes the connection so the
+    /// next turn starts clean.
+    private func exchange(_ text: String, conversation: String) async throws -> (String, Bool, Double) {
         var reopened = false
         while true {
             let (connection, opened) = try await connections.connection(
                 for: conversation, endpoint: endpoint, headers: headers, timeout: timeout, maxReplyBytes: maxReplyBytes,
                 tls: tlsContext)
             do {
-                try await connection.send(text)
-                return (try await connection.receive(timeout: timeout), opened || reopened)
+                let sent = try await connection.send(text)
+                let (reply, arrived) = try await connection.receiveTimed(timeout: timeout)
+                return (reply, opened || reopened, max(0, arrived - sent))
             } catch let failure as NetworkFailure {
                 await connections.drop(conversation)
-                guard case .connection = failure, !opened, !reopened else { throw failure }
+                guard resendsOnDrop, case .connection = failure, !opened, !reopened else { throw failure }
                 reopened = true
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -95,11 +96,14 @@ public final class WebSocketConnection: Sendable {
         return WebSocketConnection(channel: channel, inbox: inbox, secrets: headers.secrets)
     }
 
-    /// Sends one text message.
-    public func send(_ text: String) async throws {
+    /// Sends one text message; returns the monotonic second (CLOCK_MONOTONIC) it was handed to the connection.
+    @discardableResult
+    public func send(_ text: String) async throws -> Double {
         let frame = WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: ByteBuffer(string: text))
+        let time = SystemClock().monotonicSeconds()
         do {
             try await channel.writeAndFlush(frame)
+            return time
         } catch {
             throw NetworkFailure.connection("could not send on the WebSocket: \(ConnectionText.describe(error))")
         }
@@ -107,11 +111,16 @@ public final class WebSocketConnection: Sendable {
 
     /// The next text message, or ``NetworkFailure/timeout(_:)`` after `timeout`.
     public func receive(timeout: Duration) async throws -> String {
+        try await receiveTimed(timeout: timeout).text
+    }
+
+    /// The next text message with the monotonic second (CLOCK_MONOTONIC) it arrived on the event loop.
+    public func receiveTimed(timeout: Duration) async throws -> (text: String, arrived: Double) {
         let loop = channel.eventLoop
-        let text = try await inbox.next(timeout: .timeout("no reply within \(timeout.secondsText)")) { expire in
+        let arrival = try await inbox.next(timeout: .timeout("no reply within \(timeout.secondsText)")) { expire in
             loop.scheduleTask(in: TimeAmount(timeout)) { expire() }
         }
-        return secrets.redact(text)
+        return (secrets.redact(arrival.text), arrival.time)
     }
 
     public func close() {

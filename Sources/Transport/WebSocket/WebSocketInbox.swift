@@ -1,6 +1,8 @@
 import Foundation
+import LabCore
 
-/// Text messages received on a WebSocket connection, handed to one waiting reader at a time.
+/// Text messages received on a WebSocket connection, handed to one waiting reader at a time, each with the
+/// monotonic time it arrived (stamped on the event loop, so a busy reader does not add its own delay).
 ///
 /// The channel handler delivers messages and the end of the connection; a chatter waits for the next message with
 /// a time limit. Unread messages together may hold at most `limit` bytes; past that the connection ends as
@@ -8,13 +10,19 @@ import Foundation
 /// it is released.
 final class WebSocketInbox: @unchecked Sendable {
     private let lock = NSLock()
-    private var queue: [String] = []
-    private var waiter: (id: Int, continuation: CheckedContinuation<String, any Error>)?
+    private var queue: [Arrival] = []
+    private var waiter: (id: Int, continuation: CheckedContinuation<Arrival, any Error>)?
     private var nextID = 0
     private var ended: NetworkFailure?
     private var queuedBytes = 0
     private let limit: Int
     private let address: String
+
+    /// A message and the monotonic second (CLOCK_MONOTONIC) it arrived.
+    struct Arrival: Sendable {
+        var text: String
+        var time: Double
+    }
 
     init(limit: Int = ReplyLimit.defaultBytes, address: String = "the server") {
         self.limit = limit
@@ -33,17 +41,18 @@ final class WebSocketInbox: @unchecked Sendable {
 
     /// A message arrived.
     func deliver(_ text: String) {
+        let arrival = Arrival(text: text, time: SystemClock().monotonicSeconds())
         lock.lock()
         if let waiter {
             self.waiter = nil
             lock.unlock()
-            waiter.continuation.resume(returning: text)
+            waiter.continuation.resume(returning: arrival)
         } else if queuedBytes + text.utf8.count > limit {
             lock.unlock()
             end(tooLarge())
         } else {
             queuedBytes += text.utf8.count
-            queue.append(text)
+            queue.append(arrival)
             lock.unlock()
         }
     }
@@ -59,14 +68,14 @@ final class WebSocketInbox: @unchecked Sendable {
     }
 
     /// Waits for the next message; `schedule` arranges a call of its argument when the time limit is up.
-    func next(timeout failure: NetworkFailure, schedule: (@escaping @Sendable () -> Void) -> Void) async throws -> String {
+    func next(timeout failure: NetworkFailure, schedule: (@escaping @Sendable () -> Void) -> Void) async throws -> Arrival {
         try await withCheckedThrowingContinuation { continuation in
             lock.lock()
             if !queue.isEmpty {
-                let text = queue.removeFirst()
-                queuedBytes -= text.utf8.count
+                let arrival = queue.removeFirst()
+                queuedBytes -= arrival.text.utf8.count
                 lock.unlock()
-                continuation.resume(returning: text)
+                continuation.resume(returning: arrival)
                 return
             }
             if let ended {

@@ -3,12 +3,14 @@ import LabCore
 import LLM
 import Transport
 
-/// Turns retries off in a network chatter: under load a retry would hide the error it retried and stretch the
-/// latency, so every attempt must count as one message.
+/// Readies a network chatter for a load test. Retries go off: under load a retry would hide the error it retried and
+/// stretch the latency, so every attempt must count as one message.
 ///
 /// The `http` and `openai` chatters get a client with `retries: 0` (same endpoint, headers, TLS and limits); the
-/// `websocket` chatter never retries, and other chatters are returned as they are.
-public enum NoRetries {
+/// `websocket` chatter stops sending a message again when its kept connection has dropped, and reports each reply's
+/// time on the wire as stamped on its event loop (see ``WebSocketChatter/measuresWireTime``); other chatters are
+/// returned as they are.
+public enum UnderLoad {
     public static func apply(_ chatter: any Chatter) -> any Chatter {
         if var http = chatter as? HTTPBotChatter {
             http.client.policy.retries = 0
@@ -22,6 +24,11 @@ public enum NoRetries {
                 baseURL: old.baseURL, headers: old.headers, timeout: old.timeout, firstByteTimeout: old.firstByteTimeout,
                 retry: policy, settings: old.http.clients.settings, maxReplyBytes: old.maxReplyBytes)
             return openai
+        }
+        if var websocket = chatter as? WebSocketChatter {
+            websocket.resendsOnDrop = false
+            websocket.measuresWireTime = true
+            return websocket
         }
         return chatter
     }
