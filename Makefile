@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= config/demo.yaml
 
-.PHONY: demo test build setup setup-test clean bench bench-workbook bench-embeddings bench-embeddings-compare bench-memory
+.PHONY: demo test build setup setup-test clean bench bench-load bench-workbook bench-embeddings bench-embeddings-compare bench-memory
 
 demo: setup build
 	.build/debug/chatlab run $(CONFIG)
@@ -50,6 +50,17 @@ clean:
 # plain HTTP and over HTTPS (a throwaway CA made with openssl; wrk does not verify certificates).
 bench:
 	./scripts/bench_serve.sh
+
+# chatlab load next to a Python asyncio + websockets client (the seed tool's approach) and wrk, on loopback against
+# a release 'chatlab serve --bot intents': messages per second, p50 overhead, memory per connection. The websockets
+# package goes into a throwaway venv.
+LOAD_VENV ?= /tmp/chatlab-load-venv
+bench-load: setup
+	$(SWIFT) build -c release --product chatlab --scratch-path .build-release
+	test -x $(LOAD_VENV)/bin/python || python3 -m venv $(LOAD_VENV)
+	$(LOAD_VENV)/bin/python -c 'import websockets' 2>/dev/null || $(LOAD_VENV)/bin/pip install -q websockets
+	command -v wrk >/dev/null || apt-get install -y -qq wrk
+	python3 scripts/bench_load.py --binary .build-release/release/chatlab --python $(LOAD_VENV)/bin/python
 
 # Peak memory of run and analyze as experiments grow (demo config, 40 rounds; 500, 2,000 and 10,000 runs by default;
 # RUNS=500,2000 for a shorter table). Release build in its own scratch folder.

@@ -49,7 +49,7 @@ public enum JSON: Sendable, Hashable, Codable {
 
     /// Parses JSON bytes; throws when they are not JSON.
     public static func parse(_ data: Data) throws -> JSON {
-        try JSONDecoder().decode(JSON.self, from: data)
+        try JSONParser.parse(data)
     }
 
     /// The compact JSON text of this value (keys sorted, slashes not escaped).

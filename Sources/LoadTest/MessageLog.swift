@@ -31,13 +31,10 @@ public final class MessageLog: Sendable {
     }
 
     public func append(_ message: LoadMessage) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        let line = message.jsonLine()
         state.withLock { state in
             guard let handle = state.handle, state.failure == nil else { return }
             do {
-                var line = try encoder.encode(message)
-                line.append(0x0A)
                 try handle.write(contentsOf: line)
             } catch {
                 state.failure = error

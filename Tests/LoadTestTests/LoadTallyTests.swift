@@ -40,9 +40,23 @@ import TestSupport
     @Test func theMessageLogHoldsEveryMessageAndReportsAWriteError() throws {
         let folder = try TemporaryDirectory()
         let log = try MessageLog(path: folder.path("messages.jsonl"))
-        for message in Self.messages().prefix(50) { log.append(message) }
+        var written = Array(Self.messages().prefix(50))
+        // Texts and values a log line must carry exactly: quotes, escapes, control characters, non-ASCII, nils.
+        written[1].detail = "say \"hi\"\\ \n\t\u{1}\u{1F}é中😀 </script>"
+        written[2].firstToken = 0.000123
+        written[3].expectedIntent = nil
+        written[4].latency = 1e-7
+        for message in written { log.append(message) }
         try log.close()
-        #expect(try MessageLog.read(folder.path("messages.jsonl")) == Array(Self.messages().prefix(50)))
+        #expect(try MessageLog.read(folder.path("messages.jsonl")) == written)
+        // Each line is what JSONEncoder with sorted keys would decode to the same message.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let lines = try String(contentsOfFile: folder.path("messages.jsonl"), encoding: .utf8).split(separator: "\n")
+        for (line, message) in zip(lines, written) {
+            let reference = try JSONDecoder().decode(LoadMessage.self, from: try encoder.encode(message))
+            #expect(try JSONDecoder().decode(LoadMessage.self, from: Data(line.utf8)) == reference)
+        }
         // A folder that does not exist: the log cannot be made, and says so.
         #expect(throws: LoadError.self) { try MessageLog(path: folder.path("missing/messages.jsonl")) }
         // A full disk: /dev/full refuses every write; the run goes on, and closing reports the error.
