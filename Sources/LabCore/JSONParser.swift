@@ -171,46 +171,52 @@ public struct JSONParser {
 
     private mutating func string() throws -> String {
         position += 1  // the opening quote
-        var scalars = String.UnicodeScalarView()
-        var runStart = position
-        func flushRun() throws {
-            guard runStart < position else { return }
-            guard let run = String(validating: bytes[runStart..<position], as: UTF8.self) else {
-                throw fail("a string that is not valid UTF-8")
+        let start = position
+        // The common case, no escapes: one validation of the bytes up to the closing quote.
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[start..<position], as: UTF8.self) else {
+                    throw fail("a string that is not valid UTF-8")
+                }
+                position += 1
+                return text
             }
-            scalars.append(contentsOf: run.unicodeScalars)
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw fail("a control character inside a string") }
+            position += 1
         }
+        // With escapes: the raw bytes and the escapes' UTF-8 gathered, then validated once.
+        var utf8 = Array(bytes[start..<position])
         while true {
             guard position < bytes.count else { throw fail("the text ends inside a string") }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                try flushRun()
+                guard let text = String(validating: utf8, as: UTF8.self) else {
+                    throw fail("a string that is not valid UTF-8")
+                }
                 position += 1
-                return String(scalars)
+                return text
             }
             if byte < 0x20 { throw fail("a control character inside a string") }
-            if byte != UInt8(ascii: "\\") {
-                position += 1
+            position += 1
+            guard byte == UInt8(ascii: "\\") else {
+                utf8.append(byte)
                 continue
             }
-            try flushRun()
-            position += 1
             guard position < bytes.count else { throw fail("the text ends inside an escape") }
             let escaped = bytes[position]
             position += 1
             switch escaped {
-            case UInt8(ascii: "\""): scalars.append("\"")
-            case UInt8(ascii: "\\"): scalars.append("\\")
-            case UInt8(ascii: "/"): scalars.append("/")
-            case UInt8(ascii: "b"): scalars.append("\u{08}")
-            case UInt8(ascii: "f"): scalars.append("\u{0C}")
-            case UInt8(ascii: "n"): scalars.append("\n")
-            case UInt8(ascii: "r"): scalars.append("\r")
-            case UInt8(ascii: "t"): scalars.append("\t")
-            case UInt8(ascii: "u"): scalars.append(try unicodeEscape())
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escaped)
+            case UInt8(ascii: "b"): utf8.append(0x08)
+            case UInt8(ascii: "f"): utf8.append(0x0C)
+            case UInt8(ascii: "n"): utf8.append(0x0A)
+            case UInt8(ascii: "r"): utf8.append(0x0D)
+            case UInt8(ascii: "t"): utf8.append(0x09)
+            case UInt8(ascii: "u"): utf8 += Array(String(Character(try unicodeEscape())).utf8)
             default: throw fail("an unknown escape")
             }
-            runStart = position
         }
     }
 

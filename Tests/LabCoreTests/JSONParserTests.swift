@@ -61,6 +61,21 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
     }
 
+    @Test func writesTextByteForByteLikeJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var random = SeededRandom(seed: 5)
+        for _ in 0..<1000 {
+            let value = Self.randomValue(&random)
+            #expect(value.text == String(decoding: try encoder.encode(value), as: UTF8.self))
+        }
+        let odd: JSON = .object([
+            "B": .number(1e15), "_": .number(-0.0), "a": .number(1e-7), "aa": .number(1.0 / 3), "é": .number(5e-324),
+            "z": .string("\u{7F}\u{2028}\u{1}\u{1F}\u{8}\u{C}/"), "Z": .number(9.007199254740993e15),
+        ])
+        #expect(odd.text == String(decoding: try encoder.encode(odd), as: UTF8.self))
+    }
+
     @Test func boundsNestingAndNumbers() {
         let deep = Array(String(repeating: "[", count: 600).utf8) + Array(String(repeating: "]", count: 600).utf8)
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(deep) }
