@@ -15,13 +15,20 @@ public enum DurationText {
         return value
     }
 
-    /// `51m`, `4d`, `2.5s`: the largest unit that divides the duration into a whole number, else seconds.
+    /// `51m`, `4d`, `3d 12h`, `51m 25.7s`, `500ms`: days, hours and minutes, leaving out zero parts.
     public static func format(_ seconds: Double) -> String {
-        for unit in units.reversed() where unit.seconds >= 1 {
-            let count = seconds / unit.seconds
-            if count >= 1, count == count.rounded() { return "\(Int(count))\(unit.suffix)" }
+        if seconds > 0, seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
+        var rest = seconds
+        var parts: [String] = []
+        for (unit, size) in [("d", 86400.0), ("h", 3600.0), ("m", 60.0)] where rest >= size {
+            let count = (rest / size).rounded(.down)
+            parts.append("\(Int(count))\(unit)")
+            rest -= count * size
         }
-        return seconds < 1 ? "\(Int((seconds * 1000).rounded()))ms" : String(format: "%.3gs", seconds)
+        if rest >= 0.05 || parts.isEmpty {
+            parts.append(rest == rest.rounded() ? "\(Int(rest))s" : String(format: "%.1fs", rest))
+        }
+        return parts.joined(separator: " ")
     }
 
     /// The fix a message gives for a bad duration.

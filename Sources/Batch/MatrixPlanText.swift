@@ -24,10 +24,10 @@ public enum MatrixPlanText {
             lines.append("no schedule: one batch")
             return lines
         }
-        lines.append("schedule: \(schedule.count) slots, one every \(interval(schedule.every)), missed slots: "
+        lines.append("schedule: \(schedule.count) slots, one every \(DurationText.format(schedule.every)), missed slots: "
             + schedule.missed.rawValue)
         for slot in 0..<schedule.count {
-            lines.append("  slot " + String(slot).leftPadded(3) + "  start + " + interval(Double(slot) * schedule.every))
+            lines.append("  slot " + String(slot).leftPadded(3) + "  start + " + DurationText.format(Double(slot) * schedule.every))
         }
         lines.append("in all: \(schedule.count) slots × \(grouped(matrix.answersPerBatch)) answers = "
             + "\(grouped(schedule.count * matrix.answersPerBatch)) answers")
@@ -43,20 +43,5 @@ public enum MatrixPlanText {
             text.append(digit)
         }
         return text
-    }
-
-    /// `3d 12h 51m 25.7s`, leaving out zero parts.
-    static func interval(_ seconds: Double) -> String {
-        var rest = seconds
-        var parts: [String] = []
-        for (unit, size) in [("d", 86400.0), ("h", 3600.0), ("m", 60.0)] where rest >= size {
-            let count = (rest / size).rounded(.down)
-            parts.append("\(Int(count))\(unit)")
-            rest -= count * size
-        }
-        if rest >= 0.05 || parts.isEmpty {
-            parts.append(rest == rest.rounded() ? "\(Int(rest))s" : String(format: "%.1fs", rest))
-        }
-        return parts.joined(separator: " ")
     }
 }

@@ -64,7 +64,12 @@ import TestSupport
             let ttft = try #require(answer.ttft)
             #expect(ttft >= Self.ttft * 0.95 && ttft < Self.ttft + 5, "ttft \(ttft)")
             let rate = try #require(answer.tokensPerSecond)
-            #expect(rate <= Self.rate * 1.15 && rate > Self.rate / 5, "tokens/s \(rate)")
+            // Completion tokens over the time from the first token to the end, by definition. Its value is near the
+            // served rate on a quiet machine, but not asserted: a test process whose other suites keep every thread
+            // busy reads the chunks late and together, which shortens the measured generation time. The server's
+            // pace is checked through the latency, which waiting can only lengthen.
+            let generation = try #require(answer.latency) - ttft
+            #expect(generation > 0 && abs(rate - Double(answer.completionTokens ?? 0) / generation) < 1e-6)
             #expect(try #require(answer.latency) >= Self.ttft + Double(Self.words(question)) / Self.rate * 0.95)
             // Cost from the price table: 1 per million prompt tokens, 2 per million completion tokens.
             let expected = Double(answer.promptTokens ?? 0) / 1e6 + 2 * Double(answer.completionTokens ?? 0) / 1e6
