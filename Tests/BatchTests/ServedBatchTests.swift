@@ -138,3 +138,15 @@ import TestSupport
         #expect(answers.first { $0.question == plan[0].question.id }?.answer == "kept from the first run")
     }
 }
+
+/// A provider whose key variable is not set stops the batch before anything is sent, naming the variable.
+@Test func aMissingKeyVariableIsNamed() async throws {
+    let folder = try TemporaryDirectory()
+    var matrix = ServedBatchTests.matrix(port: 1, models: ["quick"], questions: 1)
+    matrix.providers[0].keyVariable = "CHATLAB_TEST_UNSET_KEY"
+    let session = BatchSession(matrix: matrix, store: try HistoryStore(path: folder.path("h.sqlite")),
+                               services: BatchServices(environment: [:]))
+    await #expect(throws: BatchError.missingKey(provider: "local", variable: "CHATLAB_TEST_UNSET_KEY")) {
+        try await session.run(id: "k1")
+    }
+}
