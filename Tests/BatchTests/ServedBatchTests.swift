@@ -150,3 +150,22 @@ import TestSupport
         try await session.run(id: "k1")
     }
 }
+
+/// The lab's answer judge gives its verdict on questions with an expected answer (the echo's reply is the question).
+@Test func theAnswerJudgeJudgesExpectedAnswers() async throws {
+    let server = try ServedBatchTests.server()
+    let folder = try TemporaryDirectory()
+    var matrix = ServedBatchTests.matrix(port: server.port, models: ["quick"], questions: 1)
+    matrix.questions = [
+        Question(id: "right", text: "Christmas is the season that brings toy shops their largest sales.", industry: "retail",
+                 expected: "Christmas"),
+        Question(id: "wrong", text: "Easter is the season that brings toy shops their largest sales.", industry: "retail",
+                 expected: "Christmas"),
+        Question(id: "none", text: "Which season brings toy shops their largest sales?", industry: "retail"),
+    ]
+    let store = try HistoryStore(path: folder.path("h.sqlite"))
+    _ = try await BatchSession(matrix: matrix, store: store, services: BatchServices(environment: [:])).run(id: "j1")
+    _ = server
+    let verdicts = Dictionary(uniqueKeysWithValues: try await store.answers().map { ($0.question, $0.verdict ?? "-") })
+    #expect(verdicts == ["right": "pass", "wrong": "fail", "none": "-"])
+}

@@ -120,6 +120,13 @@ import TestSupport
         #expect(book.sheet(named: "Latency")?.charts.map(\.type) == ["lineChart", "lineChart"])
         #expect(book.sheet(named: "Success")?.charts.map(\.type) == ["lineChart"])
         #expect(book.sheet(named: "Coverage")?.charts.map(\.type) == ["barChart"])
+        // LibreOffice opens it: it converts to a PDF.
+        let soffice = try #require(LibreOffice.soffice, "soffice is missing: install libreoffice-calc-nogui (scripts/setup.sh)")
+        let status = try LibreOffice.convertToPDF(
+            [folder.path("trends.xlsx")], soffice: soffice, outdir: folder.path("pdf"), profile: folder.path("profile"))
+        #expect(status == 0)
+        let head = try FileHandle(forReadingFrom: URL(fileURLWithPath: folder.path("pdf/trends.pdf"))).read(upToCount: 5)
+        #expect(head == Data("%PDF-".utf8))
         let csv = try ChatlabProcess.run(["history", database, "--export", "csv", "--model", "fast"])
         #expect(csv.stdout.split(separator: "\r\n").count == 1 + 9)
     }
