@@ -10,6 +10,7 @@ public enum TrendWorkbook {
     static let header = CellStyle(bold: true, wrap: true, fill: 0xD9D9D9, border: .thin, vertical: .top)
     static let seconds = CellStyle(numberFormat: "0.000")
     static let percent = CellStyle(numberFormat: "0.0%")
+    static let decimal = CellStyle(numberFormat: "0.0")
     static let flagged = CellStyle(bold: true, fill: 0xF4CCCC)
 
     public static func write(_ report: TrendReport, batches: [BatchRow], to path: String) throws {
@@ -17,14 +18,14 @@ public enum TrendWorkbook {
         let book = try Workbook(path: temporary)
         try summary(report, into: book)
         try perBatch(report, sheet: "Latency", into: book, charts: [
-            ("Median latency per batch", "s", { $0.latencyMedian }),
-            ("p95 latency per batch", "s", { $0.latencyP95 }),
+            ("Median latency per batch", "s", "median s", { $0.latencyMedian }),
+            ("p95 latency per batch", "s", "p95 s", { $0.latencyP95 }),
         ])
         try perBatch(report, sheet: "Throughput", into: book, charts: [
-            ("Median tokens/s per batch", "tokens/s", { $0.tokensPerSecondMedian }),
+            ("Median tokens/s per batch", "tokens/s", "median tokens/s", { $0.tokensPerSecondMedian }),
         ])
         try perBatch(report, sheet: "Success", into: book, charts: [
-            ("Success rate per batch", "share of answers", { $0.successRate }),
+            ("Success rate per batch", "share of answers", "success rate", { $0.successRate }),
         ])
         try coverage(report, into: book)
         try batchList(batches, into: book)
@@ -46,13 +47,16 @@ public enum TrendWorkbook {
     private static func summary(_ report: TrendReport, into book: Workbook) throws {
         let sheet = try book.addSheet("Summary")
         try sheet.setColumn(0, width: 24)
-        try sheet.setColumn(1, through: 12, width: 13)
-        let headers = ["model", "answers", "success rate", "median latency s", "p95 latency s", "median ttft s",
+        try sheet.setColumn(1, through: 2, width: 10)
+        // Columns of the figures (after model, of, answers): rates as percentages, seconds and tokens/s as decimals.
+        let formats: [(Int, CellStyle)] = [(3, percent), (4, seconds), (5, seconds), (6, seconds), (7, decimal),
+            (8, percent), (9, percent), (10, CellStyle()), (11, percent), (12, CellStyle(numberFormat: "0.000000"))]
+        for (column, style) in formats { try sheet.setColumn(column, width: 15, style: style) }
+        let headers = ["model", "of", "answers", "success rate", "median latency s", "p95 latency s", "median ttft s",
                        "median tokens/s", "keyword coverage", "meaning coverage", "judged", "correct rate", "cost"]
         try sheet.write(row: 0, values: headers.map { .text($0) }, style: header)
         for (index, model) in report.models.enumerated() {
-            let point = report.overall[model]!
-            try sheet.write(row: index + 1, values: [.text(model)] + cells(point))
+            try sheet.write(row: index + 1, values: [.text(model), .text("all")] + cells(report.overall[model]!))
         }
         var row = report.models.count + 2
         try sheet.write(row: row, col: 0, .text("Last batch against the history"), style: CellStyle(bold: true))
@@ -63,7 +67,7 @@ public enum TrendWorkbook {
         }
         try sheet.write(row: row, col: 0, .text("last batch: \(last.batch.id) at \(timeLabel(last.batch.startedAt)) UTC"))
         row += 1
-        try sheet.write(row: row, values: (["model", "of"] + headers.dropFirst()).map { .text($0) }, style: header)
+        try sheet.write(row: row, values: headers.map { .text($0) }, style: header)
         for model in last.batch.points.keys.sorted() {
             row += 1
             try sheet.write(row: row, values: [.text(model), .text("last")] + cells(last.batch.points[model]!))
@@ -75,9 +79,11 @@ public enum TrendWorkbook {
         row += 2
         try sheet.write(row: row, col: 0, .text("Regressions (\(TrendReport.Regression.rules))"), style: CellStyle(bold: true))
         row += 1
+        try sheet.write(row: row, values: ["model", "measure", "", "history", "last batch"].map { .text($0) }, style: header)
+        row += 1
         if report.regressions.isEmpty { try sheet.write(row: row, col: 0, .text("none")) }
         for regression in report.regressions {
-            try sheet.write(row: row, values: [.text(regression.model), .text(regression.measure),
+            try sheet.write(row: row, values: [.text(regression.model), .text(regression.measure), .blank,
                 .number(regression.history), .number(regression.last)], style: flagged)
             row += 1
         }
@@ -91,11 +97,11 @@ public enum TrendWorkbook {
 
     /// One row per batch, one column per model and measure, and a line chart per measure with a line per model.
     private static func perBatch(_ report: TrendReport, sheet name: String, into book: Workbook,
-                                 charts: [(title: String, axis: String, value: (TrendPoint) -> Double?)]) throws {
+                                 charts: [(title: String, axis: String, label: String, value: (TrendPoint) -> Double?)]) throws {
         let sheet = try book.addSheet(name)
         try sheet.setColumn(0, width: 20)
         var headers = ["batch start (UTC)"]
-        for chart in charts { headers += report.models.map { "\($0): \(chart.axis)" } }
+        for chart in charts { headers += report.models.map { "\($0): \(chart.label)" } }
         try sheet.write(row: 0, values: headers.map { .text($0) }, style: header)
         for (index, batch) in report.batches.enumerated() {
             var values: [CellValue] = [.text(timeLabel(batch.startedAt))]
