@@ -169,3 +169,31 @@ import TestSupport
     let verdicts = Dictionary(uniqueKeysWithValues: try await store.answers().map { ($0.question, $0.verdict ?? "-") })
     #expect(verdicts == ["right": "pass", "wrong": "fail", "none": "-"])
 }
+
+/// A provider's rate spaces its requests, and concurrency 1 asks one answer at a time (lower bounds only: a slow
+/// machine can only widen the gaps).
+@Test func rateAndConcurrencyBoundTheRequests() async throws {
+    let server = try ServedBatchTests.server()
+    let folder = try TemporaryDirectory()
+    var matrix = ServedBatchTests.matrix(port: server.port, models: ["quick"], questions: 5)
+    matrix.providers[0].rate = 5
+    matrix.providers[0].concurrency = 3
+    let store = try HistoryStore(path: folder.path("h.sqlite"))
+    _ = try await BatchSession(matrix: matrix, store: store, services: BatchServices(environment: [:])).run(id: "r")
+    let starts = try await store.answers().map(\.startedAt).sorted()
+    #expect(starts.count == 5)
+    // The fifth request's slot is 4 × 0.2 s after the batch began (a late wake-up can only delay a request).
+    let began = try #require(try await store.batches().first { $0.id == "r" }?.startedAt)
+    #expect(try #require(starts.last) - began >= 0.8 - 0.01)
+
+    matrix.providers[0].rate = nil
+    matrix.providers[0].concurrency = 1
+    matrix.providers[0].models = [BatchMatrix.Model(name: "paced")]
+    _ = try await BatchSession(matrix: matrix, store: store, services: BatchServices(environment: [:])).run(id: "c")
+    let answers = try await store.answers().filter { $0.batch == "c" }.sorted { $0.startedAt < $1.startedAt }
+    #expect(answers.count == 5)
+    for (earlier, later) in zip(answers, answers.dropFirst()) {
+        #expect(later.startedAt >= earlier.startedAt + (earlier.latency ?? 0) - 0.01, "answers overlapped")
+    }
+    _ = server
+}
