@@ -102,6 +102,18 @@ import TestSupport
         #expect(message.contains("Did you mean 'question'?"))
     }
 
+    @Test func aJSONLSetLoadsWithItsFieldsAndTheSetsIndustry() throws {
+        let folder = try TemporaryDirectory()
+        let lines = #"{"id": "a", "question": "One?", "keywords": ["x", "y"], "expected": "yes"}"# + "\n"
+            + #"{"id": "b", "question": "Two?", "reference": "Two is two.", "industry": "banking"}"# + "\n"
+        try lines.write(toFile: folder.path("set.jsonl"), atomically: true, encoding: .utf8)
+        let questions = try QuestionReader.read(path: folder.path("set.jsonl"), industry: "finance")
+        #expect(questions == [
+            Question(id: "a", text: "One?", industry: "finance", keywords: ["x", "y"], expected: "yes"),
+            Question(id: "b", text: "Two?", industry: "banking", reference: "Two is two."),
+        ])
+    }
+
     @Test func aScheduleNeedsEveryOrTimesAndPer() throws {
         let yaml = """
             name: m
