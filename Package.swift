@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -75,6 +76,13 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // `chatlab batch / history / schedule`: provider × model × question matrices, a SQLite history, trends.
+        .target(
+            name: "Batch",
+            dependencies: [
+                "LabCore", "LabYAML", "Transport", "LLM", "Reports", "Transcripts", "Scoring",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // Optimized in every build mode: the tests and `chatlab models` hash 91 MB and run the encoder, which take
         // minutes unoptimized. Checks stay on where it matters: inputs are validated before the unchecked loops.
         .target(name: "Digest", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
@@ -97,7 +105,7 @@ let package = Package(
             name: "chatlab",
             dependencies: [
                 "Lab", "Benchmarks", "Transcripts", "Probes", "Scoring", "Reports", "BotServer", "Embeddings",
-                "CPrintfHooks", "Rules", "LoadTest",
+                "CPrintfHooks", "Rules", "LoadTest", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -117,6 +125,9 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "LabCore", "Transcripts", "TestSupport"]),
         .testTarget(
             name: "LoadTestTests", dependencies: ["LoadTest", "Chatters", "BotServer", "LabCore", "TestSupport"]),
+        .testTarget(
+            name: "BatchTests", dependencies: ["Batch", "LabCore", "LLM", "Transport", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CKernels", "TestSupport"]),
     ]
 )

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libxlsxwriter-dev zlib1g-dev pkg-config wordnet-base unzip libopenblas-dev)
+packages=(libxlsxwriter-dev zlib1g-dev pkg-config wordnet-base unzip libopenblas-dev libsqlite3-dev)
 # The tests also convert workbooks to PDF with LibreOffice, to prove they open without repair, and make TLS
 # certificates with openssl, check servers with curl, and render `chatlab view`'s HTML page in headless Chromium.
 [ "${1:-}" = "--test" ] && packages+=(libreoffice-calc-nogui openssl curl chromium)

@@ -27,10 +27,10 @@ public final class BotServer: Sendable {
     public let scheme: String
 
     private init(listener: NIOAsyncChannel<EventLoopFuture<Connection>, Never>, sessions: BotSessions, model: String,
-                 host: String, scheme: String) {
+                 served: [ServedModel], host: String, scheme: String) {
         self.listener = listener
         self.sessions = sessions
-        routes = ServerRoutes(sessions: sessions, completions: CompletionsEndpoint(sessions: sessions, model: model))
+        routes = ServerRoutes(sessions: sessions, completions: CompletionsEndpoint(sessions: sessions, model: model, served: served))
         port = listener.channel.localAddress?.port ?? 0
         self.host = host
         self.scheme = scheme
@@ -41,8 +41,9 @@ public final class BotServer: Sendable {
     /// - Parameters:
     ///   - model: the name the OpenAI endpoint reports (the chatter's kind).
     ///   - tls: serve HTTPS and WSS with this certificate and key (default: plain HTTP and WS).
+    ///   - served: the model names the OpenAI endpoint answers to, with their pace (default: any name, at once).
     public static func bind(host: String, port: Int, chatter: any Chatter, model: String, seed: UInt64 = 1,
-                            tls: ServerTLS? = nil) async throws -> BotServer
+                            tls: ServerTLS? = nil, served: [ServedModel] = []) async throws -> BotServer
     {
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -52,7 +53,7 @@ public final class BotServer: Sendable {
                 channel.eventLoop.makeCompletedFuture { try configure(channel, tls: tls) }
             }
         return BotServer(
-            listener: listener, sessions: BotSessions(chatter: chatter, seed: seed), model: model, host: host,
+            listener: listener, sessions: BotSessions(chatter: chatter, seed: seed), model: model, served: served, host: host,
             scheme: tls == nil ? "http" : "https")
     }
 

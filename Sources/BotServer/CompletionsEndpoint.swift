@@ -7,13 +7,26 @@ import LabCore
 ///
 /// Stateless, like the real API: the `messages` are the history (`user` → the client, `assistant` → the bot,
 /// `system` ignored). The session is the `user` field, or else derived from the first message.
+///
+/// Given served models, it answers only those names, each at its pace (see ``ServedModel``).
 struct CompletionsEndpoint: Sendable {
     let sessions: BotSessions
     let model: String
+    var served: [ServedModel] = []
 
     func handle(_ body: Data) async -> ServerReply {
         guard let json = try? JSON.parse(body), case .array(let messages)? = json["messages"] else {
             return .error(.badRequest, #"the body must be JSON with "messages": [{"role": "user", "content": "..."}]"#)
+        }
+        var pace: ServedModel?
+        if !served.isEmpty {
+            let asked = json["model"]?.scalarText ?? ""
+            guard let found = served.first(where: { $0.name == asked }) else {
+                return .json(.object(["error": .object([
+                    "message": .string("The model '\(asked.prefix(100))' does not exist"), "code": "model_not_found",
+                ])]), status: .notFound)
+            }
+            pace = found
         }
         var history: [Utterance] = []
         for message in messages {
@@ -36,8 +49,14 @@ struct CompletionsEndpoint: Sendable {
         ])
         let id = "chatcmpl-\(BotSessions.stableHash(session + text) % 1_000_000_000)"
         let created = JSON.number(Double(Int(Date().timeIntervalSince1970)))
+        let model = pace?.name ?? model
         if json["stream"] == .bool(true) {
-            return .events(chunks(text, id: id, created: created, usage: usage) + ["[DONE]"])
+            let waits = pace?.waits(words: Self.pieces(text).count) ?? []
+            return .events(chunks(text, id: id, created: created, usage: usage, model: model) + ["[DONE]"], waits: waits)
+        }
+        if let pace {
+            let seconds = pace.waits(words: Self.pieces(text).count).reduce(0, +)
+            try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
         }
         return .json(.object([
             "id": .string(id), "object": "chat.completion", "created": created, "model": .string(model),
@@ -50,7 +69,7 @@ struct CompletionsEndpoint: Sendable {
     }
 
     /// One chunk per word (keeping its following space), a final `finish_reason` chunk, then one with `usage`.
-    private func chunks(_ text: String, id: String, created: JSON, usage: JSON) -> [String] {
+    private func chunks(_ text: String, id: String, created: JSON, usage: JSON, model: String) -> [String] {
         func chunk(_ delta: JSON, finish: JSON = .null, extra: [String: JSON] = [:]) -> String {
             var object: [String: JSON] = [
                 "id": .string(id), "object": "chat.completion.chunk", "created": created, "model": .string(model),

@@ -47,11 +47,14 @@ struct HTTPConnection {
                 .head(HTTPResponseHead(version: .http1_1, status: status, headers: headers)),
                 .body(.byteBuffer(buffer)), .end(nil),
             ])
-        case .events(let events):
+        case .events(let events, let waits):
             headers.add(name: "Content-Type", value: "text/event-stream")
             headers.add(name: "Cache-Control", value: "no-cache")
             try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers)))
-            for event in events { try await outbound.write(.body(.byteBuffer(ByteBuffer(string: "data: \(event)\n\n")))) }
+            for (index, event) in events.enumerated() {
+                if index < waits.count, waits[index] > 0 { try await Task.sleep(nanoseconds: UInt64(waits[index] * 1e9)) }
+                try await outbound.write(.body(.byteBuffer(ByteBuffer(string: "data: \(event)\n\n"))))
+            }
             try await outbound.write(.end(nil))
         }
     }

@@ -7,8 +7,9 @@ import NIOHTTP1
 /// What the server sends back for one HTTP request: a whole body, or server-sent events.
 enum ServerReply: Sendable {
     case body(HTTPResponseStatus, contentType: String, String)
-    /// Each string is one event's `data:`; the stream ends after the last.
-    case events([String])
+    /// Each string is one event's `data:`; the stream ends after the last. `waits[i]` is how many seconds to wait
+    /// before sending event `i` (a paced model; missing entries: none).
+    case events([String], waits: [Double] = [])
 
     static func json(_ value: JSON, status: HTTPResponseStatus = .ok) -> ServerReply {
         .body(status, contentType: "application/json", value.text)

@@ -13,12 +13,13 @@ public final class FolderLock: @unchecked Sendable {
     /// The lock file's name inside a report folder.
     public static let fileName = ".lock"
 
-    /// Locks `folder` (which must exist) without waiting.
+    /// Locks `folder` (which must exist) without waiting, through the file `lockName` in it (another name locks
+    /// something else in the same folder, e.g. a history database's scheduler).
     /// - Throws: ``LabError/folderInUse(path:pid:)`` when another process holds it;
     ///   ``LabError/cannotWrite(path:reason:)`` when the lock file cannot be made.
-    public init(folder: String) throws {
+    public init(folder: String, lockName: String = FolderLock.fileName) throws {
         path = folder
-        let file = "\(folder)/\(Self.fileName)"
+        let file = "\(folder)/\(lockName)"
         let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw LabError.cannotWrite(path: file, reason: String(cString: strerror(errno))) }
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {

@@ -1,5 +1,6 @@
 import Transcripts
 import ArgumentParser
+import Batch
 import Benchmarks
 import BotServer
 import Embeddings
@@ -30,7 +31,7 @@ enum CLIErrors {
             is ServerTLSError, is RuleFileError, is RuleInputError, is YAMLOverrideError, is LoadError:
             code = 2
         case is LabError, is WordNetError, is WorkbookError, is ProfanityModelError, is EmbeddingError,
-            is RemoteEncoderError, is AnalysisError:
+            is RemoteEncoderError, is AnalysisError, is BatchError:
             code = 1
         default: return error
         }

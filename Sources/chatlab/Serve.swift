@@ -42,6 +42,11 @@ extension ChatLab {
         @Option(help: "The PEM private key of --tls-cert (unencrypted).")
         var tlsKey: String?
 
+        @Option(name: .customLong("model"), help: ArgumentHelp(
+            "A model name the OpenAI endpoint answers to, with its pace: NAME[:TTFT_SECONDS[:TOKENS_PER_SECOND]] "
+                + "(repeatable; given any, other names get 404 model_not_found).", valueName: "model"))
+        var servedModels: [String] = []
+
         func validate() throws {
             guard (bot == nil) != (chatterFile == nil) else {
                 throw ValidationError("Give exactly one of --bot KIND and --with FILE.")
@@ -49,6 +54,10 @@ extension ChatLab {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535.") }
             guard (tlsCert == nil) == (tlsKey == nil) else {
                 throw ValidationError("Give both --tls-cert FILE and --tls-key FILE (PEM), or neither for plain HTTP.")
+            }
+            for text in servedModels where ServedModel(parsing: text) == nil {
+                throw ValidationError(
+                    "--model '\(text)' is not NAME[:TTFT_SECONDS[:TOKENS_PER_SECOND]], e.g. fast:0.05:400 (ttft 0...600 s).")
             }
         }
 
@@ -61,7 +70,8 @@ extension ChatLab {
             let server: BotServer
             do {
                 server = try await BotServer.bind(
-                    host: host, port: port, chatter: configured.chatter, model: configured.kind, seed: seed, tls: tls)
+                    host: host, port: port, chatter: configured.chatter, model: configured.kind, seed: seed, tls: tls,
+                    served: servedModels.compactMap(ServedModel.init(parsing:)))
             } catch {
                 FileHandle.standardError.write(Data("error: cannot listen on \(host):\(port): \(error)\n".utf8))
                 throw ExitCode(1)

@@ -132,7 +132,9 @@ private func write(_ text: String, to folder: String, name: String = "exp.yaml")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
     #expect(!files.isEmpty)
     for file in files {
-        let result = try ChatlabProcess.run(["validate", "config/\(file)"])
+        // Batch matrices (config/batch-*.yaml) are not experiments: `chatlab batch --plan` checks them.
+        let command = file.hasPrefix("batch-") ? ["batch", "config/\(file)", "--plan"] : ["validate", "config/\(file)"]
+        let result = try ChatlabProcess.run(command)
         #expect(result.status == 0, "\(file): \(result.stderr)")
     }
 }

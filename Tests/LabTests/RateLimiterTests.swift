@@ -1,4 +1,5 @@
 @testable import Lab
+import LabCore
 import Testing
 
 @Test func requestsGetSlotsAtLeastOneIntervalApart() async {

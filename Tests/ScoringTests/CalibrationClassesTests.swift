@@ -1,6 +1,7 @@
 import LabCore
 import Scoring
 import Testing
+import TestSupport
 
 // Issue 13: an 8-line file of the demo's non-answers, half expecting "no", scored 62.5 % in `chatlab calibrate`.
 @Test func nonAnswersScoreFullMarksWhenLabeledFail() {

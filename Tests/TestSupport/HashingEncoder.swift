@@ -1,15 +1,14 @@
 import LabCore
 import Foundation
-import Scoring
 
 /// A deterministic stand-in for a sentence encoder: bag of lowercased words hashed (FNV-1a) into 64 buckets, then
 /// scaled to unit length. Texts that share words are similar; texts without common words have similarity 0.
-struct HashingEncoder: TextEncoder {
-    static let dimensions = 64
+public struct HashingEncoder: TextEncoder {
+    public static let dimensions = 64
 
-    init() {}
+    public init() {}
 
-    func encode(_ texts: [String]) throws -> [[Float]] {
+    public func encode(_ texts: [String]) throws -> [[Float]] {
         texts.map { text in
             var vector = [Float](repeating: 0, count: Self.dimensions)
             for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {

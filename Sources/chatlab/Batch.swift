@@ -1,0 +1,43 @@
+import ArgumentParser
+import Batch
+import Foundation
+
+extension ChatLab {
+    struct Batch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run one batch of a matrix: every question to every model, measured and kept in a SQLite history.",
+            discussion: """
+                Each answer records latency, time to first token, tokens/s, success and error class, tokens, cost, \
+                keyword and meaning coverage and the answer judge's verdict, and is committed as it arrives. A batch \
+                that was killed midway is resumed by running the command again (nothing is asked twice). \
+                --plan prints what would be asked, and the schedule's slots, without sending anything.
+
+                Example: chatlab batch config/batch/retail-finance.yaml --plan
+                """)
+
+        @OptionGroup var options: BatchOptions
+
+        @Flag(help: "Print the plan (answers per batch, the schedule's slots and answers in all) and send nothing.")
+        var plan = false
+
+        @Option(help: "The batch id (default: resume the matrix's unfinished batch, else a new one).")
+        var batch: String?
+
+        func run() async throws {
+            let matrix = try options.load()
+            if plan {
+                for line in MatrixPlanText.lines(matrix) { print(line) }
+                return
+            }
+            let store = try options.openStore(matrix)
+            let session = BatchSession(matrix: matrix, store: store, services: options.services())
+            let report = try await CLIErrors.reporting {
+                var id = batch ?? ""
+                if batch == nil { id = try await session.nextBatchID() }
+                print("batch \(id): \(matrix.answersPerBatch) answers planned into \(store.path)")
+                return try await session.run(id: id, answered: BatchPrinter.answer)
+            }
+            BatchPrinter.report(report)
+        }
+    }
+}
