@@ -30,14 +30,16 @@ func slurmArrayShardsAndDependentMergeGiveTheSingleMachineReport() throws {
     #expect(started.status == 0, "the local cluster did not start: \(started.stderr)")
     guard started.status == 0 else { return }
     let dir = try TemporaryDirectory()
-    let single = try ChatlabProcess.run(["run", "config/demo.yaml", "--report-dir", dir.path("single"), "-q"])
+    // submit.sh hands the jobs the config's absolute path, which experiment.json records: give the same here.
+    let config = "\(ChatlabProcess.root)/config/demo.yaml"
+    let single = try ChatlabProcess.run(["run", config, "--report-dir", dir.path("single"), "-q"])
     #expect(single.status <= 1, "\(single.stderr)")
     var environment = LocalSlurm.environment
     environment["CHATLAB"] = ChatlabProcess.binary
     // --wait returns when the merge job ends; a stuck cluster is given up on after 15 minutes, not waited for.
     let submitting = try ChildProcess(
         "\(ChatlabProcess.root)/deploy/slurm/submit.sh",
-        ["config/demo.yaml", "4", dir.path("shards"), dir.path("merged"), "--wait"],
+        [config, "4", dir.path("shards"), dir.path("merged"), "--wait"],
         environment: environment, directory: ChatlabProcess.root)
     let submit = submitting.wait(timeout: 900) ?? submitting.kill()
     let logs = (try? FileManager.default.contentsOfDirectory(atPath: dir.path("shards/logs")))?.sorted().map {

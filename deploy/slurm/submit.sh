@@ -9,7 +9,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 [ $# -ge 4 ] || { sed -n '2,9p' "$0" >&2; exit 2; }
-config=$(realpath "$1"); shards=$2; out=$3; count=$4; shift 4
+config=$(realpath "$1"); count=$2; shards=$3; out=$4; shift 4
 wait=()
 if [ "${1:-}" = "--wait" ]; then wait=(--wait); shift; fi
 [ "${1:-}" = "--" ] && shift
