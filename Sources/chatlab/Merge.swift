@@ -7,14 +7,14 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Join the shard folders of 'chatlab run --shard K/N' into one report folder.",
             discussion: """
-                Checks that the folders are the N shards of one split (same config digest, seed, runs, rounds, \\
-                execution id and N; each shard once; none missing; every run finished) and refuses otherwise, \\
-                naming the folder at fault. Then writes the report folder a single machine would have written: \\
-                config.yaml, experiment.json (started when the first shard started, ended when the last ended), \\
-                the probe plans, every transcript and conversation record copied byte for byte, and report.xlsx, \\
+                Checks that the folders are the N shards of one split (same config digest, seed, runs, rounds, \
+                execution id and N; each shard once; none missing; every run finished) and refuses otherwise, \
+                naming the folder at fault. Then writes the report folder a single machine would have written: \
+                config.yaml, experiment.json (started when the first shard started, ended when the last ended), \
+                the probe plans, every transcript and conversation record copied byte for byte, and report.xlsx, \
                 summary.xlsx and summary.json computed from all runs in run order.
 
-                Judges the config's 'thresholds:' and --fail-on as 'chatlab run' does (exit status 1 when a limit \\
+                Judges the config's 'thresholds:' and --fail-on as 'chatlab run' does (exit status 1 when a limit \
                 is missed or a bot under test answered nothing).
 
                 Example: chatlab merge shards/demo-shard-* --out reports/demo-merged
