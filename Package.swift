@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "Lab",
             dependencies: [
-                "LabCore", "LabYAML", "Transcripts", "Probes", "Chatters", "Scoring", "Reports", "Simulation", "Rules",
+                "LabCore", "LabYAML", "Transcripts", "Probes", "Chatters", "Scoring", "Reports", "Simulation", "Rules", "Digest",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // `chatlab bench ...`: the measurements and the reference tools' workers; uses what it measures.

@@ -4,14 +4,15 @@
 # LibreOffice, Chromium). Idempotent: installs only what is missing.
 #
 #   scripts/setup.sh            C libraries + models (make demo)
-#   scripts/setup.sh --test     the same + openpyxl + LibreOffice + Chromium (make test)
+#   scripts/setup.sh --test     the same + openpyxl + LibreOffice + Chromium + Slurm (make test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libxlsxwriter-dev zlib1g-dev pkg-config wordnet-base unzip libopenblas-dev libsqlite3-dev)
 # The tests also convert workbooks to PDF with LibreOffice, to prove they open without repair, and make TLS
 # certificates with openssl, check servers with curl, and render `chatlab view`'s HTML page in headless Chromium.
-[ "${1:-}" = "--test" ] && packages+=(libreoffice-calc-nogui openssl curl chromium)
+# The scale-out test runs a one-node Slurm cluster (scripts/slurm_local.sh) with Debian's Slurm and MUNGE.
+[ "${1:-}" = "--test" ] && packages+=(libreoffice-calc-nogui openssl curl chromium slurm-wlm munge)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -33,23 +33,64 @@ public struct ExperimentRunner: Sendable {
         into folder: ReportFolder? = nil, clearing: Bool = false,
         progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
     ) async throws -> (folder: ReportFolder, analysis: Analysis) {
+        let started = try start(
+            into: folder, clearing: clearing, execution: nil, name: experiment.name, progress: progress)
+        defer { withExtendedLifetime(started.lock) {} }
+        let finished = try await finish(
+            info: started.info, probes: started.probes, folder: started.folder, runs: Array(1...experiment.runs),
+            progress: progress)
+        let analysis = try await report(info: finished, probes: started.probes, folder: started.folder, progress: progress)
+        return (started.folder, analysis)
+    }
+
+    /// Runs shard `shard` only: the runs ``ShardSpec/items(of:)`` gives it, each with the seed and conversation id
+    /// it has in a single-machine run, into a new shard folder (as ``run(into:clearing:progress:)`` makes one)
+    /// holding the config, the experiment record, the probe plans, its runs' transcripts and conversation records,
+    /// and its ``ShardManifest``; no reports (`chatlab merge` computes them from all shards).
+    /// - Returns: the shard folder.
+    @discardableResult
+    public func runShard(
+        _ shard: ShardSpec, into folder: ReportFolder? = nil, clearing: Bool = false,
+        progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
+    ) async throws -> ReportFolder {
+        let digest = ShardManifest.digest(experiment.configText)
+        let execution = experiment.sessionID ?? ExecutionID.shared(
+            digest: digest, seed: experiment.seed, runs: experiment.runs, rounds: experiment.rounds, shards: shard.count)
+        let name = "\(experiment.name)-shard-\(shard.index)-of-\(shard.count)"
+        let started = try start(into: folder, clearing: clearing, execution: execution, name: name, progress: progress)
+        defer { withExtendedLifetime(started.lock) {} }
+        let manifest = ShardManifest(info: started.info, shard: shard, execution: execution)
+        try manifest.write(to: started.folder)
+        logger.info("shard \(shard) of \(experiment.name): runs \(manifest.shardRuns)")
+        _ = try await finish(
+            info: started.info, probes: started.probes, folder: started.folder, runs: manifest.shardRuns,
+            progress: progress)
+        return started.folder
+    }
+
+    /// Creates and locks the folder (`folder`, else `<report.out>/<name>-<time>`), and writes the config, the
+    /// experiment record and the probe plans.
+    private func start(
+        into folder: ReportFolder?, clearing: Bool, execution: String?, name: String,
+        progress: @escaping @Sendable (LabProgress) -> Void
+    ) throws -> (folder: ReportFolder, lock: FolderLock, info: ExperimentInfo, probes: ProbeRecord?) {
         let started = clock.now()
         let preparation = try ProbePreparation.prepare(experiment)
         let created = try folder.map { try ReportFolder.claim(path: $0.path, clearing: clearing) }.map { ($0.folder, $0.lock, [String]()) }
-            ?? ReportFolder.create(parent: experiment.report.out, name: experiment.name, date: started)
+            ?? ReportFolder.create(parent: experiment.report.out, name: name, date: started)
         let (folder, lock) = (created.0, created.1)
-        defer { withExtendedLifetime(lock) {} }
         created.2.forEach { progress(.warning($0)) }
         let info = ExperimentInfo(
             name: experiment.name, seed: experiment.seed, runs: experiment.runs, rounds: experiment.rounds,
             chatters: Dictionary(uniqueKeysWithValues: Seat.allCases.map { ($0.description, experiment.chatter($0).label) }),
             underTest: experiment.underTest, configText: experiment.configText, configPath: experiment.configPath,
-            toolVersion: toolVersion, started: started, execution: experiment.sessionID ?? ExecutionID.random())
+            toolVersion: toolVersion, started: started,
+            execution: execution ?? experiment.sessionID ?? ExecutionID.random())
         try AtomicFile.write(Data(experiment.configText.utf8), to: folder.config)
         try ExperimentRecord.write(info, to: folder.experiment)
         let probes = try preparation?.write(to: folder)
         logger.info("experiment \(experiment.name) started in \(folder.path), seed \(experiment.seed), execution \(info.execution ?? "-")")
-        return try await finish(info: info, probes: probes, folder: folder, progress: progress)
+        return (folder, lock, info, probes)
     }
 
     /// Finishes the experiment in `folder` after a crash or kill, holding the folder's lock, after removing what the
@@ -66,7 +107,23 @@ public struct ExperimentRunner: Sendable {
         defer { withExtendedLifetime(lock) {} }
         for path in Leftovers.remove(in: folder) { logger.info("removed \(path), left by an interrupted run") }
         logger.info("resuming \(folder.path): runs \(Self.completedRuns(folder, info)) were complete")
-        return try await finish(info: info, probes: probes, folder: folder, resuming: true, progress: progress)
+        let finished = try await finish(
+            info: info, probes: probes, folder: folder, runs: Array(1...experiment.runs), resuming: true,
+            progress: progress)
+        return (folder, try await report(info: finished, probes: probes, folder: folder, progress: progress))
+    }
+
+    /// Finishes the shard in `folder` (its ``ShardManifest`` read by the caller) as ``resume(folder:info:probes:progress:)``
+    /// finishes an experiment, running only the shard's runs, and writes no reports.
+    public func resumeShard(
+        folder: ReportFolder, info: ExperimentInfo, probes: ProbeRecord?, manifest: ShardManifest,
+        progress: @escaping @Sendable (LabProgress) -> Void = { _ in }
+    ) async throws {
+        let lock = try folder.lock()
+        defer { withExtendedLifetime(lock) {} }
+        for path in Leftovers.remove(in: folder) { logger.info("removed \(path), left by an interrupted run") }
+        _ = try await finish(
+            info: info, probes: probes, folder: folder, runs: manifest.shardRuns, resuming: true, progress: progress)
     }
 
     /// The runs of `folder` that need not run again.
@@ -74,13 +131,14 @@ public struct ExperimentRunner: Sendable {
         Set(folder.recordedRuns()).union(info.completedRuns).sorted()
     }
 
+    /// Runs those of `runs` not yet complete, then records the end time.
     private func finish(
-        info: ExperimentInfo, probes: ProbeRecord?, folder: ReportFolder, resuming: Bool = false,
+        info: ExperimentInfo, probes: ProbeRecord?, folder: ReportFolder, runs: [Int], resuming: Bool = false,
         progress: @escaping @Sendable (LabProgress) -> Void
-    ) async throws -> (folder: ReportFolder, analysis: Analysis) {
+    ) async throws -> ExperimentInfo {
         let completed = Set(Self.completedRuns(folder, info))
-        let remaining = (1...experiment.runs).filter { !completed.contains($0) }
-        progress(.started(folder: folder.path, runs: experiment.runs, done: experiment.runs - remaining.count))
+        let remaining = runs.filter { !completed.contains($0) }
+        progress(.started(folder: folder.path, runs: runs.count, done: runs.count - remaining.count))
         let conversation = ConversationRunner(
             experiment: experiment, logger: logger, clock: clock, execution: info.execution)
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -102,11 +160,17 @@ public struct ExperimentRunner: Sendable {
         var finished = info
         finished.ended = clock.now()
         try ExperimentRecord.write(finished, to: folder.experiment)
+        return finished
+    }
+
+    private func report(
+        info: ExperimentInfo, probes: ProbeRecord?, folder: ReportFolder,
+        progress: @escaping @Sendable (LabProgress) -> Void
+    ) async throws -> Analysis {
         progress(.analyzing)
-        let analysis = try await ReportPipeline(
-            experiment: experiment, info: finished, probes: probes, folder: folder, warn: { progress(.warning($0)) }
+        return try await ReportPipeline(
+            experiment: experiment, info: info, probes: probes, folder: folder, warn: { progress(.warning($0)) }
         ).report(runs: Array(1...experiment.runs))
-        return (folder, analysis)
     }
 
     /// Runs one conversation: its turns are appended to the transcript as they happen, and its record is written

@@ -6,6 +6,7 @@ import BotServer
 import Embeddings
 import Foundation
 import Lab
+import LabCore
 import LoadTest
 import LabYAML
 import Probes
@@ -28,10 +29,10 @@ enum CLIErrors {
         let code: Int32
         switch error {
         case is ConfigError, is TestSetError, is CalibrationError, is ComparisonError, is EmbeddingBenchError,
-            is ServerTLSError, is RuleFileError, is RuleInputError, is YAMLOverrideError, is LoadError:
+            is ServerTLSError, is RuleFileError, is RuleInputError, is YAMLOverrideError, is LoadError, is ShardSpecError:
             code = 2
         case is LabError, is WordNetError, is WorkbookError, is ProfanityModelError, is EmbeddingError,
-            is RemoteEncoderError, is AnalysisError, is BatchError:
+            is RemoteEncoderError, is AnalysisError, is BatchError, is ShardError:
             code = 1
         default: return error
         }

@@ -18,7 +18,7 @@ struct ChatLab: AsyncParsableCommand {
         subcommands: [
             Run.self, Analyze.self, Chat.self, Serve.self, Validate.self, Check.self, TestSets.self, Calibrate.self,
             Compare.self, View.self, Simulate.self, Rules.self, Load.self, Kinds.self, Models.self, Embed.self,
-            Bench.self, Batch.self, History.self, Schedule.self,
+            Bench.self, Batch.self, History.self, Schedule.self, Merge.self,
         ])
 
     /// Plugs in the sentence encoder, then parses and runs the command as ArgumentParser's own `main` does.

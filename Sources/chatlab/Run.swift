@@ -18,6 +18,14 @@ extension ChatLab {
                 bot under test answered none of its turns (a dead endpoint: the message gives the first error and \
                 why the conversations ended); the reports are written either way.
 
+                --shard K/N runs only shard K of N (runs K, K+N, K+2N...), each with the seed and conversation id \
+                it has in a single-machine run, into a shard folder (<out>/<name>-shard-K-of-N-<time>/, or \
+                --report-dir) with shard.json and no reports; 'chatlab merge' joins the N shard folders into one \
+                report folder. --shard auto takes K and N from a Slurm array job (SLURM_ARRAY_TASK_ID, \
+                SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_COUNT) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, \
+                0-based, with CHATLAB_SHARD_COUNT set to its completions). --resume on a shard folder finishes \
+                that shard.
+
                 Example: chatlab run config/demo.yaml --seed 7 --runs 5 --junit gate.xml
                 """)
 
@@ -32,6 +40,11 @@ extension ChatLab {
         @Option(help: "Write into exactly this report folder (new or empty; see --force) instead of a new one under --out.")
         var reportDir: String?
 
+        @Option(help: ArgumentHelp(
+            "Run only shard K of N of the runs (or 'auto' from a Slurm array or Kubernetes Indexed Job); merge the "
+                + "shard folders with 'chatlab merge'.", valueName: "K/N|auto"))
+        var shard: String?
+
         @Flag(help: "With --report-dir: clear that folder first if an earlier run used it (only a ChatLab report folder is cleared).")
         var force = false
 
@@ -44,6 +57,9 @@ extension ChatLab {
                 throw ValidationError("Give a config to run, or --resume REPORT_DIR to finish an interrupted run.")
             }
             if force, reportDir == nil { throw ValidationError("--force clears the --report-dir folder; give --report-dir DIR too.") }
+            if shard != nil, resume != nil {
+                throw ValidationError("--resume on a shard folder finishes that shard; leave out --shard.")
+            }
         }
 
         func run() async throws {
@@ -51,6 +67,10 @@ extension ChatLab {
             let context = Warnings.context(console: TerminalConsole())
             if let resume {
                 let folder = ReportFolder(path: resume)
+                if let manifest = try CLIErrors.reporting({ try ShardManifest.read(in: folder) }) {
+                    try await resumeShard(folder, manifest: manifest, context: context, logger: logger)
+                    return
+                }
                 let loaded = try CLIErrors.reporting { try Resumption.load(folder: folder, context: context, logger: logger, services: EncoderSetup.services)
                 }
                 let experiment = loaded.runner.experiment
@@ -70,6 +90,10 @@ extension ChatLab {
             overrides.apply(to: &experiment)
             let limits = Threshold.merge(experiment.thresholds, try gate.limits(codes: experiment.scoredCodes))
             let printer = ProgressPrinter(quiet: output.quiet, bar: !experiment.hasHuman)
+            if let shard {
+                try await runShard(shard, experiment: experiment, logger: logger, printer: printer)
+                return
+            }
             printer.header(experiment)
             let result = try await CLIErrors.reporting {
                 try await ExperimentRunner(experiment: experiment, logger: logger)

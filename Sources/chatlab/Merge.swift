@@ -1,0 +1,55 @@
+import ArgumentParser
+import Lab
+import Transcripts
+
+extension ChatLab {
+    struct Merge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Join the shard folders of 'chatlab run --shard K/N' into one report folder.",
+            discussion: """
+                Checks that the folders are the N shards of one split (same config digest, seed, runs, rounds, \
+                execution id and N; each shard once; none missing; every run finished) and refuses otherwise, \
+                naming the folder at fault. Then writes the report folder a single machine would have written: \
+                config.yaml, experiment.json (started when the first shard started, ended when the last ended), \
+                the probe plans, every transcript and conversation record copied byte for byte, and report.xlsx, \
+                summary.xlsx and summary.json computed from all runs in run order.
+
+                Judges the config's 'thresholds:' and --fail-on as 'chatlab run' does (exit status 1 when a limit \
+                is missed or a bot under test answered nothing).
+
+                Example: chatlab merge shards/demo-shard-* --out reports/demo-merged
+                """)
+
+        @Argument(help: "The shard folders (one per shard, any order).")
+        var shards: [String] = []
+
+        @Option(help: ArgumentHelp("The merged report folder (new or empty; see --force).", valueName: "dir"))
+        var out: String
+
+        @Flag(help: "Clear the --out folder first if an earlier run or merge wrote it (only a ChatLab report folder is cleared).")
+        var force = false
+
+        @OptionGroup var gate: GateOptions
+
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            let quiet = output.quiet
+            let result = try await CLIErrors.reporting {
+                try await ShardMerge.merge(
+                    shards: shards, out: out, clearing: force, services: EncoderSetup.services
+                ) {
+                    if !quiet { ProgressPrinter.warn($0) }
+                }
+            }
+            if !quiet {
+                print("merged \(result.manifests.count) shards of \(result.experiment.name) "
+                    + "(\(result.experiment.runs) runs, seed \(result.experiment.seed)) into \(out)")
+            }
+            ProgressPrinter(quiet: quiet).footer(result.analysis, folder: ReportFolder(path: out))
+            let limits = Threshold.merge(
+                result.experiment.thresholds, try gate.limits(codes: result.experiment.scoredCodes))
+            try gate.enforce(result.analysis, thresholds: limits, quiet: quiet)
+        }
+    }
+}
