@@ -2,7 +2,11 @@ import Histogram
 
 /// Latencies recorded in an HDR histogram (microsecond units, 3 significant digits, up to one hour): mergeable, and
 /// its percentiles within 0.1 % of the recorded value (the highest value equivalent to it, never above the maximum).
-public struct LatencyHistogram: Sendable {
+///
+/// Written sparsely (the exact smallest and largest values, and a value and count per non-empty bucket), so a shard
+/// of a load test can hand its histograms to the merge, which rebuilds them exactly: same counts, same extremes,
+/// same percentiles.
+public struct LatencyHistogram: Sendable, Codable, Equatable {
     private var histogram = Histogram<UInt64>(
         lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
 
@@ -18,6 +22,44 @@ public struct LatencyHistogram: Sendable {
     public mutating func merge(_ other: LatencyHistogram) { histogram.add(other.histogram) }
 
     public var count: Int { Int(histogram.totalCount) }
+
+    private enum CodingKeys: String, CodingKey { case min, max, buckets }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        guard count > 0 else { return }
+        try container.encode(histogram.min, forKey: .min)
+        try container.encode(histogram.maxRecorded, forKey: .max)
+        try container.encode(histogram.recordedValues().map { [$0.value, $0.count] }, forKey: .buckets)
+    }
+
+    /// Rebuilds the histogram: each bucket's count is recorded at a value inside it, the first bucket's at the exact
+    /// smallest value and the last one's at the exact largest, so extremes and percentiles come back unchanged.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard let buckets = try container.decodeIfPresent([[UInt64]].self, forKey: .buckets), !buckets.isEmpty else {
+            return
+        }
+        let low = try container.decode(UInt64.self, forKey: .min)
+        let high = try container.decode(UInt64.self, forKey: .max)
+        for (position, bucket) in buckets.enumerated() {
+            guard bucket.count == 2, bucket[1] > 0, bucket[0] <= 3_600_000_000 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .buckets, in: container, debugDescription: "a bucket is not [value, count > 0]")
+            }
+            var (value, count) = (bucket[0], bucket[1])
+            if position == buckets.count - 1 {
+                if buckets.count == 1, count > 1 {
+                    _ = histogram.record(low, count: count - 1)
+                    count = 1
+                }
+                value = high
+            } else if position == 0 {
+                value = low
+            }
+            _ = histogram.record(value, count: count)
+        }
+    }
 
     /// The summary in milliseconds; all zeros when nothing was recorded.
     public var summary: LatencySummary {

@@ -53,7 +53,9 @@ public struct LoadDriver: Sendable {
     }
 
     /// One virtual user: takes the next message from the schedule until there is none.
-    private func work(as user: Int, start: Double, schedule: MessageSchedule, recorder: LoadRecorder) async {
+    private func work(as local: Int, start: Double, schedule: MessageSchedule, recorder: LoadRecorder) async {
+        // Users are numbered across the whole test, so shards never share a conversation.
+        let user = local * (plan.shard?.count ?? 1) + (plan.shard.map { $0.index - 1 } ?? 0)
         let kept = "\(name)-user-\(user)"
         while let index = await schedule.next(elapsed: clock.monotonicSeconds() - start) {
             // Closed loop: due when sent (`nil`); open loop: due at its slot in the schedule.
@@ -68,7 +70,8 @@ public struct LoadDriver: Sendable {
             if plan.connections == .perPrompt { await chatter.endConversation(conversation) }
             await recorder.add(message)
             if let reply, let quality = output.quality {
-                quality.submit(QualityItem(message: message.index, users: plan.users, prompt: prompts[message.prompt], reply: reply))
+                quality.submit(QualityItem(
+                    message: message.index, users: plan.totalUsers ?? plan.users, prompt: prompts[message.prompt], reply: reply))
             }
             if case .closed(let think) = plan.arrival, think > 0 { try? await Task.sleep(for: .seconds(think)) }
         }
@@ -118,8 +121,8 @@ public struct LoadDriver: Sendable {
     }
 }
 
-/// Hands out message numbers until the plan's stop: a count, or a duration (closed loop: no new message after it;
-/// open loop: no message due after it).
+/// Hands out message numbers (of the whole test; a shard's every N-th) until the plan's stop: a count, or a duration
+/// (closed loop: no new message after it; open loop: no message due after it).
 actor MessageSchedule {
     private let plan: LoadPlan
     private var issued = 0
@@ -127,17 +130,18 @@ actor MessageSchedule {
     init(plan: LoadPlan) { self.plan = plan }
 
     func next(elapsed: Double) -> Int? {
+        let index = issued * (plan.shard?.count ?? 1) + (plan.shard.map { $0.index - 1 } ?? 0)
         switch plan.stop {
         case .messages(let count):
-            guard issued < count else { return nil }
+            guard index < count else { return nil }
         case .duration(let seconds):
             if case .open(let rate) = plan.arrival {
-                guard Double(issued) / rate < seconds else { return nil }
+                guard Double(index) / rate < seconds else { return nil }
             } else {
                 guard elapsed < seconds else { return nil }
             }
         }
         issued += 1
-        return issued - 1
+        return index
     }
 }

@@ -14,15 +14,24 @@ public struct LoadResults: Sendable, Codable {
     public var quality: QualityResults?
     /// The message log's file name (JSON Lines, one message a line), beside `load.json`.
     public var messageLog: String?
+    /// Set by a shard of a split test, for `chatlab merge`.
+    public var shard: LoadShard?
 
     public init(settings: [String: String], statistics: LoadStatistics, steps: [StepRow] = [],
-                thresholds: [ThresholdResult] = [], quality: QualityResults? = nil, messageLog: String? = nil) {
+                thresholds: [ThresholdResult] = [], quality: QualityResults? = nil, messageLog: String? = nil,
+                shard: LoadShard? = nil) {
         self.settings = settings
         self.statistics = statistics
         self.steps = steps
         self.thresholds = thresholds
         self.quality = quality
         self.messageLog = messageLog
+        self.shard = shard
+    }
+
+    /// Reads a `load.json`.
+    public static func read(_ path: String) throws -> LoadResults {
+        try JSONDecoder().decode(LoadResults.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
     /// Writes the results as pretty, key-sorted JSON to a temporary name and renames it into place.

@@ -2,8 +2,9 @@
 /// histograms and counts in memory (the messages themselves go to the message log).
 ///
 /// Tallies merge exactly (counts add, HDR histograms merge bucket by bucket): a step load's whole-run tally is the
-/// merge of its steps', and shards of one test merge into the tally a single machine would have made.
-public struct LoadTally: Sendable {
+/// merge of its steps', and the shards of one test (`chatlab load --shard`, written into their `load.json`) merge
+/// into the tally of all their messages.
+public struct LoadTally: Sendable, Codable, Equatable {
     public private(set) var sent = 0
     public private(set) var answered = 0
     private var overall = LatencyHistogram()
@@ -97,7 +98,8 @@ public struct LoadTally: Sendable {
             perSecond[second] += count
             perSecondLatency[second].merge(other.perSecondLatency[second])
         }
-        failures = Array((failures + other.failures).sorted { $0.index < $1.index }.prefix(LoadStatistics.maxListedFailures))
+        failures = Array((failures + other.failures).sorted { ($0.index, $0.reason) < ($1.index, $1.reason) }
+            .prefix(LoadStatistics.maxListedFailures))
     }
 
     /// The statistics of the messages added so far, for a run of `users` virtual users that took `seconds`.
@@ -110,12 +112,21 @@ public struct LoadTally: Sendable {
             intentAccuracy: denominator > 0 ? Double(correct) / Double(denominator) : nil,
             accuracyDenominator: denominator, misclassified: misclassified, predictedIntents: predicted,
             referenceChecks: references, lengthChecks: maxReplyCharacters == nil ? nil : lengths,
-            answeredPerSecond: perSecond, p95PerSecond: perSecondLatency.map(\.summary.p95), failures: failures)
+            answeredPerSecond: perSecond, p95PerSecond: perSecondLatency.map(\.summary.p95),
+            failures: failures.sorted { ($0.index, $0.reason) < ($1.index, $1.reason) })
     }
 
+    /// Lists a failure; past ``LoadStatistics/maxListedFailures`` only those of the lowest message numbers are
+    /// kept, so the list does not depend on the order messages finished in (or on how a test was split).
     private mutating func fail(_ message: LoadMessage, _ reason: String) {
-        guard failures.count < LoadStatistics.maxListedFailures else { return }
-        failures.append(LoadStatistics.FailedResponse(
-            index: message.index, prompt: message.prompt, reason: reason, detail: message.detail))
+        let failure = LoadStatistics.FailedResponse(
+            index: message.index, prompt: message.prompt, reason: reason, detail: message.detail)
+        guard failures.count >= LoadStatistics.maxListedFailures else {
+            failures.append(failure)
+            return
+        }
+        guard let highest = failures.indices.max(by: { failures[$0].index < failures[$1].index }),
+              failure.index < failures[highest].index else { return }
+        failures[highest] = failure
     }
 }

@@ -19,6 +19,33 @@ public struct QualityResults: Sendable, Codable, Hashable {
         self.byUsers = byUsers
         self.notScored = notScored
     }
+
+    /// These results and another's added up (the shards of one test): measures with the same code add their counts.
+    public func adding(_ other: QualityResults) -> QualityResults {
+        func sum(_ left: [QualityMeasure], _ right: [QualityMeasure]) -> [QualityMeasure] {
+            var merged = left
+            for measure in right {
+                if let at = merged.firstIndex(where: { $0.code == measure.code }) {
+                    merged[at].tally = merged[at].tally + measure.tally
+                    merged[at].scored += measure.scored
+                    merged[at].scoreSum += measure.scoreSum
+                } else {
+                    merged.append(measure)
+                }
+            }
+            return merged
+        }
+        var steps = byUsers
+        for step in other.byUsers {
+            if let at = steps.firstIndex(where: { $0.users == step.users }) {
+                steps[at].measures = sum(steps[at].measures, step.measures)
+            } else {
+                steps.append(step)
+            }
+        }
+        return QualityResults(overall: sum(overall, other.overall), byUsers: steps.sorted { $0.users < $1.users },
+                              notScored: notScored + other.notScored)
+    }
 }
 
 /// One scorer's verdicts over a set of replies: passes of those it could judge, and the mean of its scores.

@@ -102,6 +102,9 @@ extension ChatLab {
         @Flag(help: "Also pack messages.jsonl, load.json and load.xlsx into load.zip in --out.")
         var zip = false
 
+        @Option(help: "Run only this machine's part of a split test: K/N, or auto (Slurm array / Kubernetes index); join the --out folders with 'chatlab merge'.")
+        var shard: String?
+
         @Flag(help: "No progress line.")
         var quiet = false
 
@@ -114,12 +117,31 @@ extension ChatLab {
             if UnderLoad.retries(of: loaded.chatter) > 0, !quiet {
                 print("note: retries are off under load (each failure counts); \(bot) asks for some")
             }
+            var plan = settings.plan(promptCount: promptList.count)
+            let shardSpec = try shard.map { text in
+                try CLIErrors.reporting { try ShardSpec(parsing: text, environment: ProcessInfo.processInfo.environment) }
+            }
+            if let shardSpec {
+                if settings.steps != nil {
+                    try CLIErrors.reporting {
+                        throw LoadError("--shard", "does not split a step load yet", fix: "Run each step's users as a split test of its own.")
+                    }
+                }
+                plan.shard = shardSpec
+                plan.totalUsers = settings.connections
+                plan.users = LoadPlan.users(settings.connections, in: shardSpec)
+                if plan.users == 0 {
+                    try CLIErrors.reporting {
+                        throw LoadError("--shard \(shardSpec)", "leaves this shard no user (--connections \(settings.connections))",
+                                        fix: "Use at most \(settings.connections) shards, or more connections.")
+                    }
+                }
+            }
             try CLIErrors.reporting { try FileManager.default.createDirectory(atPath: settings.out, withIntermediateDirectories: true) }
             let logPath = (settings.out as NSString).appendingPathComponent("messages.jsonl")
             let log = try CLIErrors.reporting { try MessageLog(path: logPath) }
             let quality = settings.scorers.isEmpty && !promptList.contains(where: { $0.answer != nil })
                 ? nil : QualityMonitor(scorers: settings.scorers)
-            let plan = settings.plan(promptCount: promptList.count)
             let driver = LoadDriver(
                 chatter: UnderLoad.apply(loaded.chatter), prompts: promptList, plan: plan, patterns: settings.patterns,
                 fields: settings.replyFields,
@@ -138,9 +160,14 @@ extension ChatLab {
             let scores = await quality?.finish()
             let statistics = LoadStatistics(run: run)
             let outcomes = settings.thresholds.map { $0.check(statistics) }
+            let table = settingsTable(settings, prompts: promptList.count)
             let results = LoadResults(
-                settings: settingsTable(settings, prompts: promptList.count), statistics: statistics, steps: stepRows,
-                thresholds: outcomes, quality: scores, messageLog: "messages.jsonl")
+                settings: table, statistics: statistics, steps: stepRows, thresholds: outcomes, quality: scores,
+                messageLog: "messages.jsonl",
+                shard: shardSpec.map { spec in
+                    LoadShard(index: spec.index, count: spec.count, digest: Self.digest(table, prompts: promptList, shards: spec.count),
+                              users: plan.users, tally: run.tally)
+                })
             let json = (settings.out as NSString).appendingPathComponent("load.json")
             let workbook = (settings.out as NSString).appendingPathComponent("load.xlsx")
             try CLIErrors.reporting {
@@ -200,6 +227,14 @@ extension ChatLab {
             if zip { settings.zip = true }
             try settings.validate()
             return settings
+        }
+
+        /// What every shard of one split test shares: settings (but the output folder), prompts, seed, shard count.
+        static func digest(_ table: [String: String], prompts: [LoadPrompt], shards: Int) -> String {
+            let settings = table.filter { $0.key != "out" }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            let text = (settings + prompts.map { "\($0.text)|\($0.intent ?? "")|\($0.answer ?? "")" } + ["shards=\(shards)"])
+                .joined(separator: "\n")
+            return String(StableHash.fnv1a(text), radix: 16)
         }
 
         private func settingsTable(_ settings: LoadSettings, prompts count: Int) -> [String: String] {

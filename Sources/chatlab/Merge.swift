@@ -1,11 +1,12 @@
 import ArgumentParser
 import Lab
+import LoadTest
 import Transcripts
 
 extension ChatLab {
     struct Merge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Join the shard folders of 'chatlab run --shard K/N' into one report folder.",
+            abstract: "Join the shard folders of 'chatlab run --shard K/N' (or 'chatlab load --shard K/N') into one report folder.",
             discussion: """
                 Checks that the folders are the N shards of one split (same config digest, seed, runs, rounds, \
                 execution id and N; each shard once; none missing; every run finished) and refuses otherwise, \
@@ -16,6 +17,10 @@ extension ChatLab {
 
                 Judges the config's 'thresholds:' and --fail-on as 'chatlab run' does (exit status 1 when a limit \
                 is missed or a bot under test answered nothing).
+
+                Load test shards (folders of 'chatlab load --shard K/N') merge into the folder of the whole test: \
+                their histograms and counts added exactly, their message logs joined, the thresholds judged again \
+                (exit status 1 when one is missed).
 
                 Example: chatlab merge shards/demo-shard-* --out reports/demo-merged
                 """)
@@ -34,6 +39,7 @@ extension ChatLab {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
+            if let first = shards.first, LoadShardMerge.isLoadShard(first) { return try mergeLoad() }
             let quiet = output.quiet
             let result = try await CLIErrors.reporting {
                 try await ShardMerge.merge(
@@ -50,6 +56,14 @@ extension ChatLab {
             let limits = Threshold.merge(
                 result.experiment.thresholds, try gate.limits(codes: result.experiment.scoredCodes))
             try gate.enforce(result.analysis, thresholds: limits, quiet: quiet)
+        }
+
+        /// The shards of a load test: merged, printed like 'chatlab load' prints a run.
+        private func mergeLoad() throws {
+            let results = try CLIErrors.reporting { try LoadShardMerge.merge(folders: shards, out: out) }
+            LoadReportPrinter.print(results)
+            print("merged \(shards.count) load test shards into \(out)")
+            if results.thresholds.contains(where: { !$0.passed }) { throw ExitCode(1) }
         }
     }
 }

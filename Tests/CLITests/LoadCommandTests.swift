@@ -116,6 +116,40 @@ import TestSupport
         #expect(valid.status == 0 && valid.stdout.contains("config/load-demo.yaml: ok (load test)"))
     }
 
+    @Test func shardsRunAsSeparateProcessesAndMergeIntoTheWholeTest() throws {
+        let folder = try TemporaryDirectory()
+        let (server, bot) = try Self.demo(in: folder)
+        for index in 1...2 {
+            let shard = try ChatlabProcess.run([
+                "load", "loadtests/demo.jsonl", "--bot", bot, "--connections", "5", "--messages", "40",
+                "--shard", "\(index)/2", "--out", folder.path("shard-\(index)"), "--quiet",
+            ])
+            #expect(shard.status == 0, "\(shard.stdout)\(shard.stderr)")
+        }
+        let merged = try ChatlabProcess.run([
+            "merge", folder.path("shard-2"), folder.path("shard-1"), "--out", folder.path("merged"),
+        ])
+        _ = server
+        #expect(merged.status == 0, "\(merged.stdout)\(merged.stderr)")
+        #expect(merged.stdout.contains("sent 40  answered 38  errors 2"))
+        // Every message of the whole test once: numbers 0..<40, each with its prompt in the whole test.
+        let lines = try String(contentsOfFile: folder.path("merged/messages.jsonl"), encoding: .utf8).split(separator: "\n")
+        let messages = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(messages.map { $0["index"] as! Int }.sorted() == Array(0..<40))
+        #expect(messages.allSatisfy { ($0["index"] as! Int) % 20 == $0["prompt"] as! Int })
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("merged/load.json"))))
+            as! [String: Any]
+        #expect((json["statistics"] as! [String: Any])["users"] as? Int == 5)
+        // A missing shard is refused, naming it; a shard that leaves no user is refused before anything is sent.
+        let missing = try ChatlabProcess.run(["merge", folder.path("shard-1"), "--out", folder.path("m2")])
+        #expect(missing.status == 2 && missing.stderr.contains("shard(s) 2/2 missing"))
+        let empty = try ChatlabProcess.run([
+            "load", "loadtests/demo.jsonl", "--bot", bot, "--connections", "2", "--shard", "3/3", "--out", folder.path("s3"),
+        ])
+        #expect(empty.status == 2 && empty.stderr.contains("leaves this shard no user"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("s3")))
+    }
+
     @Test func badOptionsAreRefusedWithTheFix() throws {
         let rate = try ChatlabProcess.run(["load", "loadtests/demo.jsonl", "--bot", "config/chatters/helpdesk-ws.yaml", "--rate", "fast"])
         #expect(rate.status == 2)
