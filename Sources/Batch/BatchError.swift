@@ -11,6 +11,8 @@ public enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `--emit` cannot express the schedule.
     case cannotEmit(reason: String, fix: String)
     case badSlice(reason: String, fix: String)
+    /// The history files given to `chatlab merge` are not the complete, single set of shards of their batches.
+    case badShards(file: String, reason: String, fix: String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
             return "error: \(reason). \(fix)"
         case .badSlice(let reason, let fix):
             return "error: \(reason). \(fix)"
+        case .badShards(let file, let reason, let fix):
+            return "\(file): error: \(reason). \(fix)"
         }
     }
 }

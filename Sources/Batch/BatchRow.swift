@@ -14,13 +14,18 @@ public struct BatchRow: Sendable, Hashable, Codable, FetchableRecord, Persistabl
     public var startedAt: Double
     public var finishedAt: Double?
     public var status: Status
+    /// `K/N` when this row is one machine's part of a batch split with `chatlab batch --shard K/N`; `nil` for a
+    /// whole batch (and after `chatlab merge`).
+    public var shard: String?
 
     /// Where a batch stands.
     public enum Status: String, Sendable, Hashable, Codable, DatabaseValueConvertible {
         case running, complete, budget, skipped
     }
 
-    public init(id: String, matrix: String, slot: Int?, planned: Int, startedAt: Double, status: Status = .running) {
+    public init(id: String, matrix: String, slot: Int?, planned: Int, startedAt: Double, status: Status = .running,
+                shard: String? = nil) {
+        self.shard = shard
         self.id = id
         self.matrix = matrix
         self.slot = slot

@@ -27,10 +27,14 @@ public struct BatchRunner: Sendable {
     ///   - done: the answers the history already holds for this batch (a resumed batch asks only the rest).
     ///   - store: called once per answer, one at a time; an error it throws stops the batch and is rethrown.
     /// - Throws: ``BatchError`` for a provider that cannot be asked (bad URL, missing key), or `store`'s error.
-    public func run(batch: String, slot: Int? = nil, done: [AnswerRecord] = [],
+    ///   - shard: this machine's part of a split batch: the planned answers at positions K-1, K-1+N, ... of the
+    ///     seeded order (`nil`: all of them).
+    public func run(batch: String, slot: Int? = nil, done: [AnswerRecord] = [], shard: ShardSpec? = nil,
                     store: @escaping @Sendable (AnswerRecord) async throws -> Void) async throws -> Outcome {
         let doneKeys = Set(done.map { AnswerKey(provider: $0.provider, model: $0.model, question: $0.question) })
-        let pending = BatchPlan(matrix, slot: slot).items.filter { !doneKeys.contains($0.key) }
+        let pending = BatchPlan(matrix, slot: slot).items.filter {
+            !doneKeys.contains($0.key) && (shard?.contains($0.position + 1) ?? true)
+        }
         let meter = SpendMeter(budget: matrix.budget, spent: done)
         let sink = RecordSink(store: store)
         let askers = try Dictionary(uniqueKeysWithValues: matrix.providers.map {

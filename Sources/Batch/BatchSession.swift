@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 
 /// Runs one batch of a matrix into the history: starts (or resumes) its batch row, asks what is missing, commits
 /// each answer as it comes, and records how the batch ended.
@@ -38,17 +39,23 @@ public struct BatchSession: Sendable {
 
     /// Runs (or resumes) batch `id`; a batch that already ended is reported, not run again.
     /// - Parameter answered: called after each answer is committed.
-    public func run(id: String, slot: Int? = nil,
+    /// - Parameter shard: run only this machine's part of the batch (see ``BatchRunner/run(batch:slot:done:shard:store:)``);
+    ///   its row records the part and plans only its answers, and `chatlab merge` joins the parts.
+    public func run(id: String, slot: Int? = nil, shard: ShardSpec? = nil,
                     answered: @escaping @Sendable (AnswerRecord) -> Void = { _ in }) async throws -> Report {
+        let planned = shard.map { $0.items(of: matrix.answersPerBatch).count } ?? matrix.answersPerBatch
         let (row, done) = try await store.begin(BatchRow(
-            id: id, matrix: matrix.name, slot: slot, planned: matrix.answersPerBatch, startedAt: services.now()))
+            id: id, matrix: matrix.name, slot: slot, planned: planned, startedAt: services.now(),
+            shard: shard.map { "\($0.index)/\($0.count)" }))
         guard row.status == .running else {
             var outcome = BatchRunner.Outcome()
             outcome.failed = done.filter { !$0.success }.count
             return Report(batch: id, resumed: done.count, outcome: outcome, status: row.status)
         }
         let store = store
-        let outcome = try await BatchRunner(matrix: matrix, services: services).run(batch: id, slot: slot, done: done) { record in
+        let outcome = try await BatchRunner(matrix: matrix, services: services).run(
+            batch: id, slot: slot, done: done, shard: shard
+        ) { record in
             try await store.store(record)
             answered(record)
         }

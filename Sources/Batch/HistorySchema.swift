@@ -49,6 +49,12 @@ enum HistorySchema {
                 t.column("missed", .text).notNull()
             }
         }
+        migrator.registerMigration("v2: the shard a batch row comes from") { db in
+            try db.alter(table: "batches") { t in
+                // "K/N" for the part of a batch one machine ran (`chatlab batch --shard K/N`); NULL for a whole batch.
+                t.add(column: "shard", .text)
+            }
+        }
         return migrator
     }
 }

@@ -97,6 +97,23 @@ public struct HistoryStore: Sendable {
         }
     }
 
+    /// Adds merged batch rows and their answers in one transaction (see ``HistoryShardMerge``); a batch id already
+    /// here is refused.
+    func add(batches: [BatchRow], answers: [AnswerRecord]) async throws {
+        try await guarded {
+            try await pool.write { db in
+                for batch in batches {
+                    if try BatchRow.fetchOne(db, key: batch.id) != nil {
+                        throw BatchError.badShards(file: path, reason: "already holds batch \(batch.id)",
+                                                   fix: "Merge into a new database, or one without that batch.")
+                    }
+                    try batch.insert(db)
+                }
+                for answer in answers { try answer.insert(db, onConflict: .ignore) }
+            }
+        }
+    }
+
     func schedule(matrix: String) async throws -> ScheduleRow? {
         try await guarded { try await pool.read { db in try ScheduleRow.fetchOne(db, key: matrix) } }
     }

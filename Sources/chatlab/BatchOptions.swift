@@ -17,8 +17,14 @@ struct BatchOptions: ParsableArguments {
 
     func load() throws -> BatchMatrix { try CLIErrors.reporting { try MatrixLoader.load(path: matrix) } }
 
-    func databasePath(_ matrix: BatchMatrix) -> String {
-        db ?? matrix.database ?? "history/\(matrix.name).sqlite"
+    /// `--db`, else the matrix's `database`, else `history/<matrix name>.sqlite`; a shard's default is its own file
+    /// beside it (`...-shard-K-of-N.sqlite`).
+    func databasePath(_ matrix: BatchMatrix, shard: ShardSpec? = nil) -> String {
+        if let db { return db }
+        let path = matrix.database ?? "history/\(matrix.name).sqlite"
+        guard let shard else { return path }
+        let stem = path.hasSuffix(".sqlite") ? String(path.dropLast(7)) : path
+        return "\(stem)-shard-\(shard.index)-of-\(shard.count).sqlite"
     }
 
     /// The services, with the native encoder when installed (a note on standard error when it is not).
@@ -33,8 +39,8 @@ struct BatchOptions: ParsableArguments {
         }
     }
 
-    func openStore(_ matrix: BatchMatrix) throws -> HistoryStore {
-        try CLIErrors.reporting { try HistoryStore(path: databasePath(matrix)) }
+    func openStore(_ matrix: BatchMatrix, shard: ShardSpec? = nil) throws -> HistoryStore {
+        try CLIErrors.reporting { try HistoryStore(path: databasePath(matrix, shard: shard)) }
     }
 }
 

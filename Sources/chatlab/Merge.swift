@@ -1,4 +1,5 @@
 import ArgumentParser
+import Batch
 import Lab
 import LoadTest
 import Transcripts
@@ -22,6 +23,9 @@ extension ChatLab {
                 their histograms and counts added exactly, their message logs joined, the thresholds judged again \
                 (exit status 1 when one is missed).
 
+                The histories of a batch split with 'chatlab batch --shard K/N' (SQLite files) merge into the \
+                history at --out (a new file, or one without those batches).
+
                 Example: chatlab merge shards/demo-shard-* --out reports/demo-merged
                 """)
 
@@ -40,6 +44,7 @@ extension ChatLab {
 
         func run() async throws {
             if let first = shards.first, LoadShardMerge.isLoadShard(first) { return try mergeLoad() }
+            if let first = shards.first, first.hasSuffix(".sqlite") { return try await mergeHistories() }
             let quiet = output.quiet
             let result = try await CLIErrors.reporting {
                 try await ShardMerge.merge(
@@ -56,6 +61,15 @@ extension ChatLab {
             let limits = Threshold.merge(
                 result.experiment.thresholds, try gate.limits(codes: result.experiment.scoredCodes))
             try gate.enforce(result.analysis, thresholds: limits, quiet: quiet)
+        }
+
+        /// The shards' histories of a split batch: joined into the history at --out.
+        private func mergeHistories() async throws {
+            let rows = try await CLIErrors.reporting { try await HistoryShardMerge.merge(files: shards, into: out) }
+            for row in rows {
+                print("batch \(row.id): \(row.planned) answers planned, \(row.status.rawValue), from \(shards.count) shards")
+            }
+            print("merged into \(out)")
         }
 
         /// The shards of a load test: merged, printed like 'chatlab load' prints a run.

@@ -154,6 +154,44 @@ import TestSupport
         #expect(!third.stdout.split(separator: "\n").contains { $0.hasPrefix("slot ") })
     }
 
+    @Test func shardsOfABatchMergeIntoTheHistoryOfTheWholeBatch() throws {
+        let server = try ServerProcess.chatlabServe(bot: "echo", extra: ["--model", "a:0.01:2000", "--model", "b:0.01:2000"])
+        let folder = try TemporaryDirectory()
+        let matrix = try Self.matrix(port: server.port, models: ["a", "b"], questions: 7, in: folder)
+        for index in 1...3 {
+            let shard = try ChatlabProcess.run([
+                "batch", matrix, "--shard", "\(index)/3", "--batch", "b1", "--db", folder.path("s\(index).sqlite"), "--no-meaning",
+            ])
+            #expect(shard.status == 0, "\(shard.stdout)\(shard.stderr)")
+        }
+        let single = try ChatlabProcess.run(["batch", matrix, "--batch", "b1", "--db", folder.path("single.sqlite"), "--no-meaning"])
+        #expect(single.status == 0, "\(single.stderr)")
+        let merged = try ChatlabProcess.run([
+            "merge", folder.path("s3.sqlite"), folder.path("s1.sqlite"), folder.path("s2.sqlite"), "--out", folder.path("all.sqlite"),
+        ])
+        #expect(merged.status == 0, "\(merged.stdout)\(merged.stderr)")
+        #expect(merged.stdout.contains("batch b1: 14 answers planned, complete, from 3 shards"))
+        // The merged history holds the whole batch's answers once each, as one machine's run does, with the same
+        // answers (the echo bot's are deterministic).
+        let whole = try Self.answers(folder.path("all.sqlite"))
+        let reference = try Self.answers(folder.path("single.sqlite"))
+        #expect(whole.count == 14 && Set(whole.map(Self.key)).count == 14)
+        func texts(_ answers: [[String: Any]]) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: answers.map { (Self.key($0), "\($0["answer"] ?? "")|\($0["success"] ?? "")") })
+        }
+        #expect(texts(whole) == texts(reference))
+        // Each shard asked its own part: 5, 5 and 4 of the 14.
+        #expect(try [1, 2, 3].map { try Self.answers(folder.path("s\($0).sqlite")).count } == [5, 5, 4])
+
+        let missing = try ChatlabProcess.run(["merge", folder.path("s1.sqlite"), folder.path("s2.sqlite"), "--out", folder.path("m.sqlite")])
+        #expect(missing.status != 0 && missing.stderr.contains("batch b1 lacks part(s) 3/3"))
+        let again = try ChatlabProcess.run(["merge", folder.path("s1.sqlite"), folder.path("s1.sqlite"), "--out", folder.path("m2.sqlite")])
+        #expect(again.status != 0 && again.stderr.contains("again"))
+        let unnamed = try ChatlabProcess.run(["batch", matrix, "--shard", "1/3", "--db", folder.path("x.sqlite")])
+        #expect(unnamed.status != 0 && unnamed.stderr.contains("--shard needs --batch"))
+        _ = server
+    }
+
     @Test func aBadMatrixNamesTheFileAndLine() throws {
         let folder = try TemporaryDirectory()
         let path = folder.path("bad.yaml")
