@@ -66,8 +66,11 @@ public enum LoadShardMerge {
         FileManager.default.createFile(atPath: temporary, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
         for shard in shards {
+            // In pieces of 1 MiB: a long test's logs need not fit in memory.
             let part = (shard.folder as NSString).appendingPathComponent(shard.results.messageLog ?? "messages.jsonl")
-            try handle.write(contentsOf: try Data(contentsOf: URL(fileURLWithPath: part)))
+            let reader = try FileHandle(forReadingFrom: URL(fileURLWithPath: part))
+            while let piece = try reader.read(upToCount: 1 << 20), !piece.isEmpty { try handle.write(contentsOf: piece) }
+            try reader.close()
         }
         try handle.close()
         try AtomicFile.rename(temporary, to: log)
