@@ -42,7 +42,7 @@ public enum HistoryShardMerge {
         for id in parts.keys.sorted() {
             let rows = parts[id]!
             let count = rows[0].spec.count
-            let missing = (1...count).filter { index in !rows.contains { $0.spec.index == index } }
+            let missing = ShardSpec.missing(among: rows.map(\.spec.index), count: count)
             guard missing.isEmpty else {
                 throw BatchError.badShards(
                     file: rows[0].file, reason: "batch \(id) lacks part(s) \(missing.map { "\($0)/\(count)" }.joined(separator: ", "))",

@@ -87,7 +87,7 @@ public enum ShardMerge {
         if let (index, twice) = byIndex.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > 1 }) {
             throw ShardError.duplicate(index: index, count: count, paths: twice.map(\.folder.path))
         }
-        let missing = (1...count).filter { byIndex[$0] == nil }
+        let missing = ShardSpec.missing(among: byIndex.keys, count: count)
         guard missing.isEmpty else { throw ShardError.missing(indexes: missing, count: count) }
         let ordered = read.sorted { $0.manifest.shard.index < $1.manifest.shard.index }
         for shard in ordered {

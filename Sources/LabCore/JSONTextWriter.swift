@@ -50,9 +50,14 @@ public struct JSONTextWriter {
         bytes += Array(text.utf8)
     }
 
-    private mutating func write(string: String) {
+    private mutating func write(string: String) { Self.appendQuoted(string, to: &bytes) }
+
+    /// Appends `text` as a JSON string: quoted, with quotes, backslashes and control characters escaped (`\n`, `\r`,
+    /// `\t`, `\b`, `\f`, else `\u00XX`) and everything else as is. For writers of other JSON shapes too (the load
+    /// test's message log).
+    public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
+        for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
             case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]

@@ -70,6 +70,12 @@ public struct ShardSpec: Sendable, Hashable, Codable, CustomStringConvertible {
         throw ShardSpecError.noScheduler
     }
 
+    /// The shard numbers of `1...count` that are not among `present`, ascending: what a merge still lacks.
+    public static func missing(among present: some Sequence<Int>, count: Int) -> [Int] {
+        let given = Set(present)
+        return (1...max(count, 1)).filter { !given.contains($0) }
+    }
+
     /// Whether item `item` (1-based) belongs to this shard.
     public func contains(_ item: Int) -> Bool { item >= 1 && (item - 1) % count + 1 == index }
 

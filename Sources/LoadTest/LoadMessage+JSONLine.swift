@@ -1,3 +1,5 @@
+import LabCore
+
 extension LoadMessage {
     /// This message as one line of JSON with its keys sorted and absent values left out, as `JSONEncoder` with
     /// `.sortedKeys` would write it (``MessageLog/read(_:)`` reads it back with `JSONDecoder`), but written by hand:
@@ -55,27 +57,5 @@ struct JSONLineWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    private mutating func quote(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: bytes += Array(String(format4: byte).utf8)
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-}
-
-private extension String {
-    /// `\u00XX` for a control byte.
-    init(format4 byte: UInt8) {
-        let hex = String(byte, radix: 16)
-        self = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-    }
+    private mutating func quote(_ text: String) { JSONTextWriter.appendQuoted(text, to: &bytes) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 import Transcripts
 
 /// Joins the folders of a load test split with `chatlab load --shard K/N` into the folder one machine would have
@@ -39,7 +40,7 @@ public enum LoadShardMerge {
             shards.append((folder, results, shard))
         }
         guard let first = shards.first else { throw LoadError("merge", "no shard folders given", fix: "Name the shards' folders.") }
-        let missing = (1...first.shard.count).filter { index in !shards.contains { $0.shard.index == index } }
+        let missing = ShardSpec.missing(among: shards.map(\.shard.index), count: first.shard.count)
         guard missing.isEmpty else {
             throw LoadError("merge", "shard(s) \(missing.map { "\($0)/\(first.shard.count)" }.joined(separator: ", ")) missing",
                             fix: "Give the folders of all \(first.shard.count) shards.")
