@@ -14,9 +14,7 @@ struct BertEncoder: Sendable {
     /// ``PassPlan`` decides; a text's vector does not depend on the plan (within float rounding).
     func embed(_ sequences: [[Int32]], threads: Int, maxTokensPerPass: Int) -> [[Float]] {
         guard !sequences.isEmpty else { return [] }
-        let plan = PassPlan(
-            lengths: sequences.map(\.count), threads: threads, maxTokensPerPass: maxTokensPerPass,
-            cost: { Double($0 * config.flopsPerToken(length: $0)) })
+        let plan = plan(lengths: sequences.map(\.count), threads: threads, maxTokensPerPass: maxTokensPerPass)
         // Every OpenBLAS call runs on one thread; the encoder spreads the work over its threads itself, so no
         // OpenBLAS worker spins on a core the encoder's next step needs.
         BLASThreads.runOpenBLASOnOneThread()
@@ -49,6 +47,13 @@ struct BertEncoder: Sendable {
             }
         }
         return Array(results)
+    }
+
+    /// The plan for sequences of `lengths` tokens.
+    func plan(lengths: [Int], threads: Int, maxTokensPerPass: Int) -> PassPlan {
+        PassPlan(
+            lengths: lengths, threads: threads, maxTokensPerPass: maxTokensPerPass,
+            cost: { Double($0 * config.flopsPerToken(length: $0)) })
     }
 
     /// The forward pass of `sequences[pass]` stacked into one matrix, on `threads` threads (matrix products split

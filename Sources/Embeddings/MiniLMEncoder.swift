@@ -72,6 +72,14 @@ public struct MiniLMEncoder: TextEncoder {
         return results.map { $0! }
     }
 
+    /// How ``encodeDetailed(_:)`` would run `texts` (uncached) on this encoder's threads, in words: the plan the
+    /// encoder chooses for their token counts, e.g. "spread: 8 passes on 2 threads". For benchmarks.
+    public func planSummary(_ texts: [String]) -> String {
+        model.planSummary(
+            lengths: texts.map { model.tokenizer.tokenize($0).ids.count }, threads: threads,
+            maxTokensPerPass: maxTokensPerBatch)
+    }
+
     /// Encodes distinct texts (re-checking the cache, which another call may have filled meanwhile).
     private func compute(_ texts: [String]) -> [String: TextEncoding] {
         var found: [String: TextEncoding] = [:]

@@ -53,4 +53,9 @@ public final class MiniLMModel: Sendable {
     ) -> [[Float]] {
         encoder.embed(sequences, threads: threads, maxTokensPerPass: maxTokensPerPass)
     }
+
+    /// The plan ``embed(tokenized:threads:maxTokensPerPass:)`` chooses for sequences of `lengths` tokens, in words.
+    public func planSummary(lengths: [Int], threads: Int, maxTokensPerPass: Int = defaultTokensPerPass) -> String {
+        encoder.plan(lengths: lengths, threads: threads, maxTokensPerPass: maxTokensPerPass).summary
+    }
 }

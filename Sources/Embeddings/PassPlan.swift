@@ -78,4 +78,11 @@ struct PassPlan: Equatable {
         bounds.append(n)
         return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
     }
+
+    /// The plan in words, e.g. "spread: 8 passes on 2 threads" or "shared: 1 pass on 1 thread".
+    var summary: String {
+        let count = passes.count
+        return "\(mode == .spread ? "spread" : "shared"): \(count) pass\(count == 1 ? "" : "es") on \(threads) "
+            + "thread\(threads == 1 ? "" : "s")"
+    }
 }
