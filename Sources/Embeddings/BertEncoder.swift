@@ -1,157 +1,231 @@
-import CBLAS
+import CKernels
 import Dispatch
 
 /// The BERT forward pass with mean pooling and L2 normalisation, over stacked batches: the tokens of the texts of
-/// a pass form one `[tokens, hidden]` matrix (no padding), every matrix product runs over that matrix through
-/// OpenBLAS, and attention is computed per text.
+/// a pass form one `[tokens, hidden]` matrix (no padding), every linear layer is one product on prepacked weights
+/// (``PackedLinear``), and attention is computed per text and head.
+///
+/// A pass runs on one thread or on several at once (a ``WorkerTeam``): every thread runs every step of the pass on
+/// its share (output panels of a product, texts and heads of attention, rows of a layer norm) and the threads meet at
+/// a barrier between steps, so that one text gains from a second thread.
 struct BertEncoder: Sendable {
     let weights: BertWeights
+    private let team = WorkerTeam()
+    /// Working memory, kept between calls: one set per spread worker (the first also serves shared passes).
+    private let workspaces = Locked<[ForwardBuffers]>([])
+    /// What passes cost here, by the most threads a plan may use: measured at the first batch that has a choice.
+    private let measuredCosts = Locked<[Int: PassCosts]>([:])
+
+    init(weights: BertWeights) {
+        self.weights = weights
+    }
 
     var config: BertConfig { weights.config }
 
     /// One unit vector per token sequence. Each sequence must be non-empty and at most `maxPositions` long.
-    /// The texts run in forward passes of at most `maxTokensPerPass` tokens, spread over `threads` threads as
-    /// ``PassPlan`` decides; a text's vector does not depend on the plan (within float rounding).
-    func embed(_ sequences: [[Int32]], threads: Int, maxTokensPerPass: Int) -> [[Float]] {
+    /// The texts run as `plan` says (see ``PassPlan``); a text's vector does not depend on the plan (within float
+    /// rounding).
+    func embed(_ sequences: [[Int32]], plan: PassPlan, layers: Int? = nil) -> [[Float]] {
         guard !sequences.isEmpty else { return [] }
-        let plan = plan(lengths: sequences.map(\.count), threads: threads, maxTokensPerPass: maxTokensPerPass)
-        // Every OpenBLAS call runs on one thread; the encoder spreads the work over its threads itself, so no
-        // OpenBLAS worker spins on a core the encoder's next step needs.
-        BLASThreads.runOpenBLASOnOneThread()
-
         let results = UnsafeMutableBufferPointer<[Float]>.allocate(capacity: sequences.count)
         results.initialize(repeating: [])
         defer { results.deallocate() }
         let largest = plan.passes.map { pass in pass.reduce(0) { $0 + sequences[$1].count } }.max()!
         let longest = sequences.map(\.count).max()!
-        switch plan.mode {
-        case .shared:
-            let buffers = ForwardBuffers(rows: largest, longest: longest, workers: plan.threads, config: config)
-            defer { buffers.deallocate() }
-            for pass in plan.passes {
-                forward(sequences, pass, threads: plan.threads, buffers: buffers, into: results)
-            }
-        case .spread:
-            let next = Locked(0)
-            Parallel.run(plan.threads, threads: plan.threads) { _ in
-                let buffers = ForwardBuffers(rows: largest, longest: longest, workers: 1, config: config)
-                defer { buffers.deallocate() }
-                while true {
-                    let index = next.withLock { value in
-                        defer { value += 1 }
-                        return value
+        workspaces.withLock { workspaces in
+            let sets = plan.mode == .spread ? plan.threads : 1
+            while workspaces.count < sets { workspaces.append(ForwardBuffers(config: config, build: weights.build)) }
+            switch plan.mode {
+            case .shared:
+                let buffers = workspaces[0]
+                buffers.reserve(rows: largest, longest: longest, threads: plan.threads)
+                let barrier = plan.threads > 1 ? TeamBarrier(threads: plan.threads) : nil
+                team.run(plan.threads) { worker in
+                    for pass in plan.passes {
+                        let step = PassStep(worker: worker, threads: plan.threads, barrier: barrier)
+                        forward(sequences, pass, step, layers: layers, buffers: buffers, into: results)
                     }
-                    guard index < plan.passes.count else { return }
-                    forward(sequences, plan.passes[index], threads: 1, buffers: buffers, into: results)
+                }
+            case .spread:
+                for buffers in workspaces.prefix(sets) { buffers.reserve(rows: largest, longest: longest, threads: 1) }
+                let next = Locked(0)
+                let spread = Array(workspaces.prefix(sets))
+                team.run(plan.threads) { worker in
+                    while true {
+                        let index = next.withLock { value in
+                            defer { value += 1 }
+                            return value
+                        }
+                        guard index < plan.passes.count else { return }
+                        forward(
+                            sequences, plan.passes[index], .alone, layers: layers, buffers: spread[worker],
+                            into: results)
+                    }
                 }
             }
         }
         return Array(results)
     }
 
-    /// The plan for sequences of `lengths` tokens.
+    /// The cheapest plan for sequences of `lengths` tokens on up to `threads` threads, by what passes were measured
+    /// to cost here (measured on first need, about a tenth of a second per thread count).
     func plan(lengths: [Int], threads: Int, maxTokensPerPass: Int) -> PassPlan {
         PassPlan(
             lengths: lengths, threads: threads, maxTokensPerPass: maxTokensPerPass,
-            cost: { Double($0 * config.flopsPerToken(length: $0)) })
+            costs: threads > 1 ? costs(threads: threads) : nil, layers: config.layerCount)
     }
 
-    /// The forward pass of `sequences[pass]` stacked into one matrix, on `threads` threads (matrix products split
-    /// by output columns, attention by text and head, the rest by rows); writes each text's vector into `results`
-    /// at its index.
+    /// The measured ``PassCosts`` for plans on up to `threads` threads (measured once per count).
+    func costs(threads: Int) -> PassCosts {
+        measuredCosts.withLock { known in
+            if let costs = known[threads] { return costs }
+            let costs = measureCosts(threads: threads)
+            known[threads] = costs
+            return costs
+        }
+    }
+
+    /// Times one layer of passes of ``PassCosts/measuredRows`` tokens (texts of 16 tokens) shared on each thread
+    /// count, and as concurrent spread passes; the fastest of three rounds counts.
+    func measureCosts(threads: Int) -> PassCosts {
+        let text: [Int32] = [101] + (0..<14).map { 2_000 + Int32($0) * 37 } + [102]
+        let rows = PassCosts.measuredRows
+        func texts(_ count: Int) -> [[Int32]] { Array(repeating: text, count: max(1, count / text.count)) }
+        func time(_ sequences: [[Int32]], _ plan: PassPlan) -> Double {
+            _ = embed(sequences, plan: plan, layers: 1)
+            var best = Double.infinity
+            for _ in 0..<3 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = embed(sequences, plan: plan, layers: 1)
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            return best
+        }
+        var costs = PassCosts(rows: rows, shared: [:], spread: [:])
+        for count in PassCosts.threadCounts(upTo: threads) {
+            costs.shared[count] = rows.map { size in
+                let batch = texts(size)
+                return time(batch, PassPlan(
+                    mode: .shared, passes: [0..<batch.count], threads: count, estimate: 0, runnerUp: nil))
+            }
+            guard count > 1 else { continue }
+            costs.spread[count] = rows.map { size in
+                let each = texts(size).count
+                let batch = Array(repeating: text, count: each * count)
+                let passes = (0..<count).map { $0 * each..<($0 + 1) * each }
+                return time(batch, PassPlan(mode: .spread, passes: passes, threads: count, estimate: 0, runnerUp: nil))
+            }
+        }
+        return costs
+    }
+
+    /// One thread's place in a forward pass: its index among `threads`, and the barrier they meet at.
+    struct PassStep {
+        var worker: Int
+        var threads: Int
+        var barrier: TeamBarrier?
+
+        static let alone = PassStep(worker: 0, threads: 1, barrier: nil)
+
+        /// This thread's share of `count` units (contiguous; empty when there are fewer units than threads).
+        func share(_ count: Int, alignment: Int = 1) -> Range<Int> {
+            let chunks = Parallel.chunks(count, parts: threads, alignment: alignment)
+            return worker < chunks.count ? chunks[worker] : count..<count
+        }
+
+        func sync() { barrier?.wait() }
+    }
+
+    /// This thread's part of the forward pass of `sequences[pass]` stacked into one matrix; writes each text's
+    /// vector into `results` at its index.
     private func forward(
-        _ all: [[Int32]], _ pass: Range<Int>, threads: Int, buffers: ForwardBuffers,
+        _ all: [[Int32]], _ pass: Range<Int>, _ step: PassStep, layers: Int?, buffers: ForwardBuffers,
         into results: UnsafeMutableBufferPointer<[Float]>
     ) {
-        let sequences = all[pass]
         let c = config
         let h = c.hiddenSize
-        let offsets = sequences.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        var offsets = [0]
+        offsets.reserveCapacity(pass.count + 1)
+        for index in pass { offsets.append(offsets.last! + all[index].count) }
         let total = offsets.last!
-        let longest = sequences.map(\.count).max()!
         let (hidden, qkv, context, wide) = (buffers.hidden, buffers.qkv, buffers.context, buffers.wide)
+        let scratch = buffers.scratch(step.worker)
+        let rows = step.share(total)
 
-        embedTokens(Array(sequences), offsets: offsets, into: hidden)
-        let rowChunks = Parallel.chunks(total, parts: threads)
-        Parallel.run(rowChunks.count, threads: threads) { part in
+        embedTokens(all, pass, offsets: offsets, rows: rows, into: hidden)
+        Kernels.addAndNormalize(
+            hidden, adding: nil, rows: rows, width: h, gamma: weights.embeddingNormGamma,
+            beta: weights.embeddingNormBeta, epsilon: c.layerNormEpsilon)
+        step.sync()
+        for layer in weights.layers.prefix(layers ?? weights.layers.count) {
+            layer.qkv.apply(hidden, rows: total, panels: step.share(layer.qkv.panels), into: qkv, scratch: scratch)
+            step.sync()
+            attention(qkv: qkv, offsets: offsets, step, scores: buffers.scores(step.worker), into: context)
+            step.sync()
+            layer.attentionOut.apply(
+                context, rows: total, panels: step.share(layer.attentionOut.panels), into: qkv, scratch: scratch)
+            step.sync()
             Kernels.addAndNormalize(
-                hidden, adding: nil, rows: rowChunks[part], width: h, gamma: weights.embeddingNormGamma,
-                beta: weights.embeddingNormBeta, epsilon: c.layerNormEpsilon)
+                hidden, adding: qkv, rows: rows, width: h, gamma: layer.attentionNormGamma,
+                beta: layer.attentionNormBeta, epsilon: c.layerNormEpsilon)
+            step.sync()
+            layer.intermediate.apply(
+                hidden, rows: total, panels: step.share(layer.intermediate.panels), gelu: true, into: wide,
+                scratch: scratch)
+            step.sync()
+            layer.output.apply(wide, rows: total, panels: step.share(layer.output.panels), into: qkv, scratch: scratch)
+            step.sync()
+            Kernels.addAndNormalize(
+                hidden, adding: qkv, rows: rows, width: h, gamma: layer.outputNormGamma,
+                beta: layer.outputNormBeta, epsilon: c.layerNormEpsilon)
+            step.sync()
         }
-        for layer in weights.layers {
-            Kernels.linear(hidden, rows: total, inputs: h, layer: layer.qkv, outputs: 3 * h, threads: threads,
-                           into: qkv)
-            attention(qkv: qkv, offsets: offsets, longest: longest, into: context, threads: threads,
-                      scores: buffers.scores)
-            Kernels.linear(context, rows: total, inputs: h, layer: layer.attentionOut, outputs: h, threads: threads,
-                           into: qkv)
-            Parallel.run(rowChunks.count, threads: threads) { part in
-                Kernels.addAndNormalize(
-                    hidden, adding: qkv, rows: rowChunks[part], width: h, gamma: layer.attentionNormGamma,
-                    beta: layer.attentionNormBeta, epsilon: c.layerNormEpsilon)
-            }
-            Kernels.linear(hidden, rows: total, inputs: h, layer: layer.intermediate, outputs: c.intermediateSize,
-                           threads: threads, into: wide)
-            Parallel.run(rowChunks.count, threads: threads) { part in
-                let rows = rowChunks[part]
-                Kernels.gelu(wide + rows.lowerBound * c.intermediateSize, count: rows.count * c.intermediateSize)
-            }
-            Kernels.linear(wide, rows: total, inputs: c.intermediateSize, layer: layer.output, outputs: h,
-                           threads: threads, into: qkv)
-            Parallel.run(rowChunks.count, threads: threads) { part in
-                Kernels.addAndNormalize(
-                    hidden, adding: qkv, rows: rowChunks[part], width: h, gamma: layer.outputNormGamma,
-                    beta: layer.outputNormBeta, epsilon: c.layerNormEpsilon)
-            }
+        for position in Swift.stride(from: step.worker, to: pass.count, by: step.threads) {
+            results[pass.lowerBound + position] = pool(
+                hidden + offsets[position] * h, rows: offsets[position + 1] - offsets[position])
         }
-        for (position, index) in pass.enumerated() {
-            results[index] = pool(hidden + offsets[position] * h, rows: offsets[position + 1] - offsets[position])
-        }
+        // The next pass overwrites `hidden`: every thread must have pooled from it first.
+        step.sync()
     }
 
-    /// Word + position + token-type (0) embeddings of every token.
-    private func embedTokens(_ sequences: [[Int32]], offsets: [Int], into hidden: UnsafeMutablePointer<Float>) {
+    /// Word + position + token-type (0) embeddings of the tokens at `rows` of the stacked pass.
+    private func embedTokens(
+        _ all: [[Int32]], _ pass: Range<Int>, offsets: [Int], rows: Range<Int>,
+        into hidden: UnsafeMutablePointer<Float>
+    ) {
         let h = config.hiddenSize
-        for (index, ids) in sequences.enumerated() {
-            for (position, id) in ids.enumerated() {
-                let row = hidden + (offsets[index] + position) * h
-                let word = weights.wordEmbeddings + Int(id) * h
-                let place = weights.positionEmbeddings + position * h
-                let type = weights.tokenTypeEmbeddings
+        let type = weights.tokenTypeEmbeddings
+        for (position, index) in pass.enumerated() {
+            let first = offsets[position]
+            let ids = all[index]
+            let start = min(ids.count, max(0, rows.lowerBound - first))
+            for token in start..<max(start, min(ids.count, rows.upperBound - first)) {
+                let row = hidden + (first + token) * h
+                let word = weights.wordEmbeddings + Int(ids[token]) * h
+                let place = weights.positionEmbeddings + token * h
                 for i in 0..<h { row[i] = word[i] + place[i] + type[i] }
             }
         }
     }
 
-    /// Multi-head self-attention of each text over its own tokens: `softmax(Q·Kᵀ/√d)·V` per head, written into
-    /// `context` at the head's columns.
+    /// Multi-head self-attention of each text over its own tokens, `softmax(Q·Kᵀ/√d)·V` per head, written into
+    /// `context` at the head's columns; this thread takes every `threads`-th (text, head).
     private func attention(
-        qkv: UnsafeMutablePointer<Float>, offsets: [Int], longest: Int, into context: UnsafeMutablePointer<Float>,
-        threads: Int, scores: UnsafeMutablePointer<Float>
+        qkv: UnsafeMutablePointer<Float>, offsets: [Int], _ step: PassStep, scores: UnsafeMutablePointer<Float>,
+        into context: UnsafeMutablePointer<Float>
     ) {
         let h = config.hiddenSize
         let d = config.headSize
         let heads = config.headCount
-        let texts = offsets.count - 1
         let scale = 1 / Float(d).squareRoot()
-        let stride = Int32(3 * h)
-        let tasks = texts * heads
-        let workers = min(threads, tasks)
-        Parallel.run(workers, threads: threads) { worker in
-            let s = scores + worker * longest * longest
-            var task = worker
-            while task < tasks {
-                let text = task / heads
-                let head = task % heads
-                let n = offsets[text + 1] - offsets[text]
-                let base = qkv + offsets[text] * 3 * h + head * d
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(n), Int32(d),
-                            scale, base, stride, base + h, stride, 0, s, Int32(n))
-                Kernels.softmaxRows(s, rows: n, width: n)
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(d), Int32(n),
-                            1, s, Int32(n), base + 2 * h, stride, 0, context + offsets[text] * h + head * d, Int32(h))
-                task += workers
-            }
+        let tasks = (offsets.count - 1) * heads
+        for task in Swift.stride(from: step.worker, to: tasks, by: step.threads) {
+            let text = task / heads
+            let head = task % heads
+            let base = qkv + offsets[text] * 3 * h + head * d
+            chatlab_attention_head(
+                base, base + h, base + 2 * h, offsets[text + 1] - offsets[text], d, 3 * h, scale,
+                context + offsets[text] * h + head * d, h, scores)
         }
     }
 

@@ -1,30 +1,22 @@
-/// The tensors of a BERT encoder: pointers into the memory-mapped safetensors file (PyTorch's `[outputs, inputs]`
-/// layout; the query, key and value projections copied into one fused `[3·hidden, hidden]` matrix, so a layer needs
-/// one matrix product for all three), and a copy of every weight matrix transposed to `[inputs, outputs]`.
-///
-/// OpenBLAS packs the weights again on every call; a pass over a few short texts has few rows to spread that cost
-/// over, and it packs the transposed layout faster (measured 10–25 % faster products at 17 and 58 rows), while
-/// large passes run a little faster on the original layout. ``Linear`` holds both and picks per pass.
-///
-/// `@unchecked Sendable`: everything is read-only after `init`; the mapped file and the copies live as long as this
-/// object.
-final class BertWeights: @unchecked Sendable {
-    /// A linear layer's weight in both layouts, and its bias.
-    struct Linear {
-        /// `[outputs, inputs]`.
-        var weight: UnsafePointer<Float>
-        /// `[inputs, outputs]`.
-        var transposed: UnsafePointer<Float>
-        var bias: UnsafePointer<Float>
-    }
+import CKernels
 
+/// The tensors of a BERT encoder: pointers into the memory-mapped safetensors file for the embeddings and layer
+/// norms, and every linear layer packed once for the encoder's matrix product (``PackedLinear``; the query, key and
+/// value projections packed together, so a layer needs one product for all three).
+///
+/// A general sgemm packs its operands on every call; for a pass of one short text that costs as much as the
+/// multiplication itself. Packing at load time (about 90 MB, a few tens of milliseconds) removes it.
+///
+/// `@unchecked Sendable`: everything is read-only after `init`; the mapped file and the packed copies live as long
+/// as this object.
+final class BertWeights: @unchecked Sendable {
     struct Layer {
-        var qkv: Linear
-        var attentionOut: Linear
+        var qkv: PackedLinear
+        var attentionOut: PackedLinear
         var attentionNormGamma: UnsafePointer<Float>
         var attentionNormBeta: UnsafePointer<Float>
-        var intermediate: Linear
-        var output: Linear
+        var intermediate: PackedLinear
+        var output: PackedLinear
         var outputNormGamma: UnsafePointer<Float>
         var outputNormBeta: UnsafePointer<Float>
     }
@@ -37,12 +29,14 @@ final class BertWeights: @unchecked Sendable {
     let embeddingNormGamma: UnsafePointer<Float>
     let embeddingNormBeta: UnsafePointer<Float>
     let layers: [Layer]
-    /// The fused query-key-value weights and biases and the transposed weight matrices of all layers.
-    private let owned: UnsafeMutablePointer<Float>
 
-    init(file: SafetensorsFile, config: BertConfig) throws {
+    /// The matrix product build the layers are packed for.
+    let build: GEMMBuild
+
+    init(file: SafetensorsFile, config: BertConfig, build: GEMMBuild = .best) throws {
         self.file = file
         self.config = config
+        self.build = build
         let h = config.hiddenSize
         let i = config.intermediateSize
         // Checkpoints saved from BertModel have no prefix; from BertForXxx they have `bert.`.
@@ -56,71 +50,36 @@ final class BertWeights: @unchecked Sendable {
         embeddingNormGamma = try tensor("embeddings.LayerNorm.weight", [h])
         embeddingNormBeta = try tensor("embeddings.LayerNorm.bias", [h])
 
-        let perLayer = 3 * h * h + 4 * h * h + 2 * h * i + 3 * h
-        owned = .allocate(capacity: perLayer * config.layerCount)
         var layers: [Layer] = []
-        do {
-            for index in 0..<config.layerCount {
-                let name = "encoder.layer.\(index)."
-                let qkv = owned + index * perLayer
-                let qkvT = qkv + 3 * h * h
-                let attentionOutT = qkvT + 3 * h * h
-                let intermediateT = attentionOutT + h * h
-                let outputT = intermediateT + h * i
-                let qkvBias = outputT + i * h
-                for (part, projection) in ["query", "key", "value"].enumerated() {
-                    let w = try tensor(name + "attention.self.\(projection).weight", [h, h])
-                    let b = try tensor(name + "attention.self.\(projection).bias", [h])
-                    (qkv + part * h * h).update(from: w, count: h * h)
-                    (qkvBias + part * h).update(from: b, count: h)
-                }
-                func linear(_ weight: UnsafePointer<Float>, outputs: Int, inputs: Int,
-                            transposed: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>) -> Linear {
-                    Self.transpose(weight, outputs: outputs, inputs: inputs, into: transposed)
-                    return Linear(weight: weight, transposed: UnsafePointer(transposed), bias: bias)
-                }
-                layers.append(Layer(
-                    qkv: linear(UnsafePointer(qkv), outputs: 3 * h, inputs: h, transposed: qkvT,
-                                bias: UnsafePointer(qkvBias)),
-                    attentionOut: linear(
-                        try tensor(name + "attention.output.dense.weight", [h, h]), outputs: h, inputs: h,
-                        transposed: attentionOutT, bias: try tensor(name + "attention.output.dense.bias", [h])),
-                    attentionNormGamma: try tensor(name + "attention.output.LayerNorm.weight", [h]),
-                    attentionNormBeta: try tensor(name + "attention.output.LayerNorm.bias", [h]),
-                    intermediate: linear(
-                        try tensor(name + "intermediate.dense.weight", [i, h]), outputs: i, inputs: h,
-                        transposed: intermediateT, bias: try tensor(name + "intermediate.dense.bias", [i])),
-                    output: linear(
-                        try tensor(name + "output.dense.weight", [h, i]), outputs: h, inputs: i,
-                        transposed: outputT, bias: try tensor(name + "output.dense.bias", [h])),
-                    outputNormGamma: try tensor(name + "output.LayerNorm.weight", [h]),
-                    outputNormBeta: try tensor(name + "output.LayerNorm.bias", [h])))
+        for index in 0..<config.layerCount {
+            let name = "encoder.layer.\(index)."
+            let fusedWeight = UnsafeMutablePointer<Float>.allocate(capacity: 3 * h * h)
+            let fusedBias = UnsafeMutablePointer<Float>.allocate(capacity: 3 * h)
+            defer {
+                fusedWeight.deallocate()
+                fusedBias.deallocate()
             }
-        } catch {
-            owned.deallocate()
-            throw error
+            for (part, projection) in ["query", "key", "value"].enumerated() {
+                (fusedWeight + part * h * h).update(
+                    from: try tensor(name + "attention.self.\(projection).weight", [h, h]), count: h * h)
+                (fusedBias + part * h).update(
+                    from: try tensor(name + "attention.self.\(projection).bias", [h]), count: h)
+            }
+            func linear(_ layer: String, outputs: Int, inputs: Int) throws -> PackedLinear {
+                PackedLinear(
+                    weight: try tensor(layer + ".weight", [outputs, inputs]), bias: try tensor(layer + ".bias", [outputs]),
+                    outputs: outputs, inputs: inputs, build: build)
+            }
+            layers.append(Layer(
+                qkv: PackedLinear(weight: fusedWeight, bias: fusedBias, outputs: 3 * h, inputs: h, build: build),
+                attentionOut: try linear(name + "attention.output.dense", outputs: h, inputs: h),
+                attentionNormGamma: try tensor(name + "attention.output.LayerNorm.weight", [h]),
+                attentionNormBeta: try tensor(name + "attention.output.LayerNorm.bias", [h]),
+                intermediate: try linear(name + "intermediate.dense", outputs: i, inputs: h),
+                output: try linear(name + "output.dense", outputs: h, inputs: i),
+                outputNormGamma: try tensor(name + "output.LayerNorm.weight", [h]),
+                outputNormBeta: try tensor(name + "output.LayerNorm.bias", [h])))
         }
         self.layers = layers
-    }
-
-    deinit {
-        owned.deallocate()
-    }
-
-    /// Copies an `[outputs, inputs]` matrix into `[inputs, outputs]`, in tiles so both sides are read and written a
-    /// cache line at a time.
-    private static func transpose(
-        _ weight: UnsafePointer<Float>, outputs: Int, inputs: Int, into target: UnsafeMutablePointer<Float>
-    ) {
-        let tile = 32
-        for outputStart in Swift.stride(from: 0, to: outputs, by: tile) {
-            for inputStart in Swift.stride(from: 0, to: inputs, by: tile) {
-                for output in outputStart..<min(outputStart + tile, outputs) {
-                    for input in inputStart..<min(inputStart + tile, inputs) {
-                        target[input * outputs + output] = weight[output * inputs + input]
-                    }
-                }
-            }
-        }
     }
 }

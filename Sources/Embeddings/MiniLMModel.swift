@@ -10,7 +10,12 @@ public final class MiniLMModel: Sendable {
     let encoder: BertEncoder
 
     /// Reads the model in `folder` (config.json, sentence_bert_config.json, vocab.txt, model.safetensors).
-    public init(folder: URL) throws {
+    public convenience init(folder: URL) throws {
+        try self.init(folder: folder, build: .best)
+    }
+
+    /// Reads the model with its layers packed for `build` (tests run every build the CPU supports).
+    init(folder: URL, build: GEMMBuild) throws {
         self.folder = folder
         let weightsPath = folder.appendingPathComponent("model.safetensors").path
         for name in ["config.json", "sentence_bert_config.json", "vocab.txt", "model.safetensors"] {
@@ -27,7 +32,7 @@ public final class MiniLMModel: Sendable {
                 path: folder.appendingPathComponent("vocab.txt").path,
                 reason: "\(tokenizer.wordPiece.vocabulary.count) tokens, but config.json says \(config.vocabularySize)")
         }
-        encoder = BertEncoder(weights: try BertWeights(file: try SafetensorsFile(path: weightsPath), config: config))
+        encoder = BertEncoder(weights: try BertWeights(file: try SafetensorsFile(path: weightsPath), config: config, build: build))
     }
 
     /// The model in `folder`, loaded once per process and shared (keyed by the folder's standardized path).
@@ -51,7 +56,9 @@ public final class MiniLMModel: Sendable {
         tokenized sequences: [[Int32]], threads: Int = BLASThreads.initial,
         maxTokensPerPass: Int = defaultTokensPerPass
     ) -> [[Float]] {
-        encoder.embed(sequences, threads: threads, maxTokensPerPass: maxTokensPerPass)
+        encoder.embed(
+            sequences, plan: encoder.plan(
+                lengths: sequences.map(\.count), threads: threads, maxTokensPerPass: maxTokensPerPass))
     }
 
     /// The plan ``embed(tokenized:threads:maxTokensPerPass:)`` chooses for sequences of `lengths` tokens, in words.

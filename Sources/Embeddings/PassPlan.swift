@@ -1,47 +1,90 @@
 /// How the encoder runs a batch: which texts go into which forward pass, and how the threads share the work.
 ///
-/// - `spread`: each pass runs on one thread (OpenBLAS included) and the threads take the next pass as they
-///   finish, so a thread never waits for another between layers. The passes carry about equal numbers of
-///   tokens (about ``spreadPassTokens``), and there are a multiple of the thread count of them: the threads
-///   finish together, and a thread that runs slower (a busy neighbour on a shared machine) takes fewer.
-/// - `shared`: one pass after another, each on all threads (matrix products split by output columns). For one
-///   thread, small batches, and batches one text dominates (a single long text).
+/// - `shared`: one pass after another, each on `threads` threads at once (products split by output panels,
+///   attention by text and head, the rest by rows).
+/// - `spread`: each pass runs on one thread and `threads` threads take the next pass as they finish, so no thread
+///   waits for another between steps.
+///
+/// The plan is chosen by measured cost (``PassCosts``), not by thresholds: every shared plan on 1, 2, 4 … threads and
+/// every spread plan on 2, 4 … threads with 1, 2, 4 … passes per thread is estimated, and the cheapest runs.
 struct PassPlan: Equatable {
     enum Mode: Equatable { case spread, shared }
-
-    /// Below this many tokens in all, a second thread costs more in hand-offs than it saves (measured: one
-    /// 17-token text ran at 57/s on 2 threads, 77/s on 1; one 58-token text gains, 41 → 56 texts/s).
-    static let tokensPerExtraThread = 32
-    /// Spread passes aim at this many tokens: OpenBLAS runs products of 256 rows near its peak, and smaller
-    /// passes let a slower thread fall behind by less (measured on 2 threads: 256 beat 384 and 640 tokens).
-    static let spreadPassTokens = 256
-    /// A batch is spread only if its most expensive text is at most this much more than an even share.
-    static let tolerance = 1.25
 
     var mode: Mode
     /// Contiguous ranges of text indices, in order.
     var passes: [Range<Int>]
     /// Threads taking passes (spread) or threads per pass (shared).
     var threads: Int
+    /// Estimated seconds for the whole batch (layers included).
+    var estimate: Double
+    /// The cheapest plan of the other mode, if any, for the summary.
+    var runnerUp: Alternative?
 
-    /// A plan for texts of `lengths` tokens on `threads` threads, no pass over `maxTokensPerPass` tokens (a longer
-    /// text gets a pass of its own). `cost` estimates a text's work from its length.
-    init(lengths: [Int], threads: Int, maxTokensPerPass: Int, cost: (Int) -> Double) {
-        let total = lengths.reduce(0, +)
-        let threads = total < Self.tokensPerExtraThread ? 1 : max(1, threads)
-        let costs = lengths.map(cost)
-        let share = costs.reduce(0, +) / Double(threads)
-        if threads > 1, lengths.count > 1, costs.max()! <= Self.tolerance * share {
-            mode = .spread
-            let target = min(Self.spreadPassTokens, max(1, maxTokensPerPass / threads))
-            let rounds = max(1, Int((Double(total) / Double(threads * target)).rounded(.up)))
-            passes = Self.even(lengths, count: min(lengths.count, threads * rounds))
-            self.threads = min(threads, passes.count)
-        } else {
-            mode = .shared
-            passes = Self.chunks(lengths, maxTokens: maxTokensPerPass)
-            self.threads = threads
+    struct Alternative: Equatable {
+        var mode: Mode
+        var threads: Int
+        var passes: Int
+        var estimate: Double
+    }
+
+    /// A plan for texts of `lengths` tokens on up to `threads` threads, no pass over `maxTokensPerPass` tokens (a
+    /// longer text gets a pass of its own; spread passes in flight together stay within it), each layer of a pass
+    /// costing what `costs` says, `layers` layers.
+    init(lengths: [Int], threads: Int, maxTokensPerPass: Int, costs: PassCosts?, layers: Int = 1) {
+        let chunks = Self.chunks(lengths, maxTokens: maxTokensPerPass)
+        guard let costs, threads > 1 else {
+            self.init(mode: .shared, passes: chunks, threads: 1, estimate: 0, runnerUp: nil)
+            return
         }
+        let tokens = { (pass: Range<Int>) in pass.reduce(0) { $0 + lengths[$1] } }
+        var candidates: [PassPlan] = []
+        for count in PassCosts.threadCounts(upTo: threads) {
+            let seconds = chunks.reduce(0) { $0 + costs.seconds(rows: tokens($1), threads: count, spread: false) }
+            candidates.append(PassPlan(
+                mode: .shared, passes: chunks, threads: count, estimate: seconds * Double(layers), runnerUp: nil))
+        }
+        for count in PassCosts.threadCounts(upTo: threads) where count > 1 && lengths.count >= count {
+            let budget = max(1, maxTokensPerPass / count)
+            var perThread = 1
+            while count * perThread <= lengths.count {
+                let passes = Self.even(lengths, count: count * perThread)
+                if passes.allSatisfy({ tokens($0) <= budget || $0.count == 1 }) {
+                    let seconds = Self.makespan(passes.map {
+                        costs.seconds(rows: tokens($0), threads: count, spread: true)
+                    }, threads: count)
+                    candidates.append(PassPlan(
+                        mode: .spread, passes: passes, threads: count, estimate: seconds * Double(layers),
+                        runnerUp: nil))
+                }
+                perThread *= 2
+            }
+        }
+        // The cheapest; on a tie, the earlier (fewer threads, shared before spread).
+        var best = candidates.min { $0.estimate < $1.estimate }!
+        if let other = candidates.filter({ $0.mode != best.mode }).min(by: { $0.estimate < $1.estimate }) {
+            best.runnerUp = Alternative(
+                mode: other.mode, threads: other.threads, passes: other.passes.count, estimate: other.estimate)
+        }
+        self = best
+    }
+
+    init(mode: Mode, passes: [Range<Int>], threads: Int, estimate: Double, runnerUp: Alternative?) {
+        self.mode = mode
+        self.passes = passes
+        self.threads = threads
+        self.estimate = estimate
+        self.runnerUp = runnerUp
+    }
+
+    /// When `threads` threads take passes costing `seconds` in order, each the next as it finishes: the time until
+    /// the last finishes.
+    static func makespan(_ seconds: [Double], threads: Int) -> Double {
+        var free = Array(repeating: 0.0, count: max(1, threads))
+        for cost in seconds {
+            let first = free.indices.min { free[$0] < free[$1] }!
+            free[first] += cost
+        }
+        return free.max()!
     }
 
     /// Contiguous passes of at most `maxTokens` tokens (at least one text each).
@@ -79,10 +122,24 @@ struct PassPlan: Equatable {
         return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
     }
 
-    /// The plan in words, e.g. "spread: 8 passes on 2 threads" or "shared: 1 pass on 1 thread".
+    /// The plan in words, with its estimate and the best plan of the other mode, e.g. "spread: 8 passes on 2
+    /// threads, est. 41.0 ms (shared on 2 threads: 46.2 ms)".
     var summary: String {
-        let count = passes.count
-        return "\(mode == .spread ? "spread" : "shared"): \(count) pass\(count == 1 ? "" : "es") on \(threads) "
-            + "thread\(threads == 1 ? "" : "s")"
+        func describe(_ mode: Mode, _ passes: Int, _ threads: Int) -> String {
+            "\(mode == .spread ? "spread" : "shared"): \(passes) pass\(passes == 1 ? "" : "es") on \(threads) "
+                + "thread\(threads == 1 ? "" : "s")"
+        }
+        var text = describe(mode, passes.count, threads)
+        if estimate > 0 { text += ", est. " + Self.milliseconds(estimate) }
+        if let runnerUp {
+            text += " (" + describe(runnerUp.mode, runnerUp.passes, runnerUp.threads) + ": "
+                + Self.milliseconds(runnerUp.estimate) + ")"
+        }
+        return text
+    }
+
+    private static func milliseconds(_ seconds: Double) -> String {
+        let value = (seconds * 10_000).rounded() / 10
+        return "\(value) ms"
     }
 }

@@ -47,22 +47,55 @@ import Testing
     for (a, b) in zip(one, two) { #expect(Reference.maxDifference(a, b) <= 1e-6) }
 }
 
-/// Every way of running a batch (one thread; spread passes; one pass shared by two threads, its products split by
-/// columns) gives the reference vectors.
+/// Every way of running a batch gives the reference vectors: one pass or small passes shared by 1, 2 or 3 threads
+/// (products split by output panels, attention by text and head, the rest by rows), and passes spread over 2 or 3
+/// threads. The plans are built here, not chosen by measured cost, so every one runs whatever this machine measures.
 @Test func everyPassPlanGivesTheReferenceVectors() throws {
     let model = try InstalledModel.model()
     let entries = Reference.shared.texts
     let sequences = entries.map { model.tokenizer.tokenize($0.text).ids }
+    let lengths = sequences.map(\.count)
+    var plans: [(String, PassPlan)] = []
     for threads in [1, 2, 3] {
-        // All at once (spread on several threads), in small passes, and each text alone (shared passes).
-        let together = model.embed(tokenized: sequences, threads: threads)
-        let small = model.embed(tokenized: sequences, threads: threads, maxTokensPerPass: 64)
-        let alone = sequences.map { model.embed(tokenized: [$0], threads: threads)[0] }
+        for (name, limit) in [("one pass", 100_000), ("small passes", 64), ("each alone", 1)] {
+            plans.append(("shared on \(threads), \(name)", PassPlan(
+                mode: .shared, passes: PassPlan.chunks(lengths, maxTokens: limit), threads: threads, estimate: 0,
+                runnerUp: nil)))
+        }
+    }
+    for threads in [2, 3] {
+        for count in [threads, 8, sequences.count] {
+            plans.append(("spread on \(threads), \(count) passes", PassPlan(
+                mode: .spread, passes: PassPlan.even(lengths, count: count), threads: threads, estimate: 0,
+                runnerUp: nil)))
+        }
+    }
+    for (name, plan) in plans {
+        let vectors = model.encoder.embed(sequences, plan: plan)
         for (index, entry) in entries.enumerated() {
-            for (name, vectors) in [("together", together), ("small passes", small), ("alone", alone)] {
-                let difference = Reference.maxDifference(vectors[index], entry.vector)
-                #expect(difference <= 1e-5, "\(threads) threads, \(name): \(entry.text.debugDescription) \(difference)")
-            }
+            let difference = Reference.maxDifference(vectors[index], entry.vector)
+            #expect(difference <= 1e-5, "\(name): \(entry.text.debugDescription) \(difference)")
+        }
+    }
+    // And the plans the encoder chooses itself.
+    for threads in [1, 2] {
+        let vectors = model.embed(tokenized: sequences, threads: threads)
+        for (vector, entry) in zip(vectors, entries) { #expect(Reference.maxDifference(vector, entry.vector) <= 1e-5) }
+    }
+}
+
+/// Every build of the matrix product this CPU runs (the baseline, AVX2, AVX-512) gives the reference vectors, on one
+/// thread and on two.
+@Test func everyProductBuildGivesTheReferenceVectors() throws {
+    let folder = try InstalledModel.model().folder
+    let entries = Reference.shared.texts
+    for build in GEMMBuild.allCases where build.isSupported {
+        let model = try MiniLMModel(folder: folder, build: build)
+        let sequences = entries.map { model.tokenizer.tokenize($0.text).ids }
+        for threads in [1, 2] {
+            let vectors = model.embed(tokenized: sequences, threads: threads)
+            let worst = zip(vectors, entries).map { Reference.maxDifference($0, $1.vector) }.max()!
+            #expect(worst <= 1e-5, "\(build.name), \(threads) threads: \(worst)")
         }
     }
 }

@@ -1,0 +1,118 @@
+// The encoder's matrix products on prepacked weights, in three builds of one template (gemm_body.h): baseline
+// (four floats per vector), AVX2 + FMA (eight) and AVX-512 (sixteen), chosen once by what the CPU supports. Every
+// build adds the inputs in the same order (blocks of GEMM_KC inputs summed in order), with fused multiply-adds where
+// the build has them, so the AVX2 and AVX-512 builds agree to the bit and all differ from a plain loop by float
+// rounding only.
+//
+// Packing the weights once (at model load) is what makes small products fast: a general sgemm packs its operands on
+// every call, which for a pass of one short text costs as much as the multiplication.
+
+#include "CKernels.h"
+
+#define GEMM_MC 96
+#define GEMM_KC 384
+
+#if defined(__x86_64__)
+#pragma clang attribute push(__attribute__((target("avx512f,avx2,fma"))), apply_to = function)
+#define SUFFIX avx512
+#define VW 16
+#define MR 12
+#define FUSED 1
+#include "gemm_body.h"
+#undef SUFFIX
+#undef VW
+#undef MR
+#undef FUSED
+#pragma clang attribute pop
+
+#pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
+#define SUFFIX avx2
+#define VW 8
+#define MR 6
+#define FUSED 1
+#include "gemm_body.h"
+#undef SUFFIX
+#undef VW
+#undef MR
+#undef FUSED
+#pragma clang attribute pop
+#endif
+
+#define SUFFIX base
+#define VW 4
+#define MR 6
+#if defined(__aarch64__) || defined(__FMA__)
+#define FUSED 1
+#else
+#define FUSED 0
+#endif
+#include "gemm_body.h"
+#undef SUFFIX
+#undef VW
+#undef MR
+#undef FUSED
+
+int chatlab_gemm_supported(int build) {
+    switch (build) {
+    case CHATLAB_GEMM_BASE: return 1;
+#if defined(__x86_64__)
+    case CHATLAB_GEMM_AVX2:
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    case CHATLAB_GEMM_AVX512:
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#endif
+    default: return 0;
+    }
+}
+
+int chatlab_gemm_best(void) {
+    if (chatlab_gemm_supported(CHATLAB_GEMM_AVX512)) return CHATLAB_GEMM_AVX512;
+    if (chatlab_gemm_supported(CHATLAB_GEMM_AVX2)) return CHATLAB_GEMM_AVX2;
+    return CHATLAB_GEMM_BASE;
+}
+
+long chatlab_gemm_panel_width(int build) {
+    switch (build) {
+    case CHATLAB_GEMM_AVX512: return 32;
+    case CHATLAB_GEMM_AVX2: return 16;
+    default: return 8;
+    }
+}
+
+long chatlab_gemm_packed_size(int build, long n, long k) {
+    long width = chatlab_gemm_panel_width(build);
+    long padded = (n + width - 1) / width * width;
+    return padded * k + padded;
+}
+
+void chatlab_gemm_pack(int build, const float *weight, const float *bias, long n, long k, float *packed) {
+    long width = chatlab_gemm_panel_width(build);
+    long panels = (n + width - 1) / width;
+    for (long p = 0; p < panels; p++)
+        for (long i = 0; i < k; i++)
+            for (long j = 0; j < width; j++) {
+                long column = p * width + j;
+                packed[(p * k + i) * width + j] = column < n ? weight[column * k + i] : 0;
+            }
+    float *packedBias = packed + panels * width * k;
+    for (long j = 0; j < panels * width; j++) packedBias[j] = j < n ? bias[j] : 0;
+}
+
+long chatlab_gemm_scratch_size(int build, long k) {
+    (void)build;
+    long kc = k < GEMM_KC ? k : GEMM_KC;
+    return (GEMM_MC + 12) * kc;
+}
+
+void chatlab_gemm(int build, const float *x, long rows, long k, const float *packed, long n, long panel_first,
+                  long panel_last, float *y, long ldy, int gelu, float *scratch) {
+    switch (build) {
+#if defined(__x86_64__)
+    case CHATLAB_GEMM_AVX512: gemm_avx512(x, rows, k, packed, n, panel_first, panel_last, y, ldy, gelu, scratch); return;
+    case CHATLAB_GEMM_AVX2: gemm_avx2(x, rows, k, packed, n, panel_first, panel_last, y, ldy, gelu, scratch); return;
+#endif
+    default: gemm_base(x, rows, k, packed, n, panel_first, panel_last, y, ldy, gelu, scratch); return;
+    }
+}
