@@ -11,6 +11,11 @@
 
 #define GEMM_MC 96
 #define GEMM_KC 384
+/// Input steps ahead that the first tile of a panel prefetches the panel (the weights of a small pass come from
+/// memory once; later tiles find them in cache).
+#ifndef GEMM_PREFETCH
+#define GEMM_PREFETCH 32
+#endif
 
 #if defined(__x86_64__)
 #pragma clang attribute push(__attribute__((target("avx512f,avx2,fma"))), apply_to = function)

@@ -15,13 +15,14 @@ typedef float FN(vec) __attribute__((ext_vector_type(VW), aligned(4)));
 // R rows of a tile: c[R, NR] = start[R, NR] + a[kc, MR (R used)] · b[kc, NR], where `start` is a broadcast bias
 // row (lds 0) or the partial sums of earlier input blocks (lds = ldc).
 static inline __attribute__((always_inline)) void FN(tile)(
-    const int R, const float *a, const float *b, long kc, float *c, long ldc, const float *start, long lds) {
+    const int PF, const int R, const float *a, const float *b, long kc, float *c, long ldc, const float *start, long lds) {
     V acc0[MR], acc1[MR];
     for (int r = 0; r < R; r++) {
         acc0[r] = *(const V *)(start + r * lds);
         acc1[r] = *(const V *)(start + r * lds + VW);
     }
     for (long k = 0; k < kc; k++) {
+        if (PF) __builtin_prefetch(b + (k + GEMM_PREFETCH) * NR);
         V b0 = *(const V *)(b + k * NR);
         V b1 = *(const V *)(b + k * NR + VW);
         for (int r = 0; r < R; r++) {
@@ -41,11 +42,14 @@ static inline __attribute__((always_inline)) void FN(tile)(
     }
 }
 
-static void FN(tile_rows)(int rows, const float *a, const float *b, long kc, float *c, long ldc, const float *start,
+static void FN(tile_rows)(int prefetch, int rows, const float *a, const float *b, long kc, float *c, long ldc, const float *start,
                           long lds) {
     switch (rows) {
 #define GEMM_CASE(n) \
-    case n: FN(tile)(n, a, b, kc, c, ldc, start, lds); break;
+    case n: \
+        if (prefetch) FN(tile)(1, n, a, b, kc, c, ldc, start, lds); \
+        else FN(tile)(0, n, a, b, kc, c, ldc, start, lds); \
+        break;
         GEMM_CASE(1) GEMM_CASE(2) GEMM_CASE(3) GEMM_CASE(4) GEMM_CASE(5) GEMM_CASE(6)
 #if MR > 6
         GEMM_CASE(7) GEMM_CASE(8) GEMM_CASE(9) GEMM_CASE(10) GEMM_CASE(11) GEMM_CASE(12)
@@ -82,12 +86,12 @@ static void FN(gemm)(const float *x, long rows, long k, const float *packed, lon
                     const float *start = k0 == 0 ? bias + p * NR : out;
                     long lds = k0 == 0 ? 0 : ldy;
                     if (cols == NR) {
-                        FN(tile_rows)(R, scratch + r0 * kc, panel, kc, out, ldy, start, lds);
+                        FN(tile_rows)(r0 == 0, R, scratch + r0 * kc, panel, kc, out, ldy, start, lds);
                     } else {
                         float part[MR * NR];
                         for (int r = 0; r < R; r++)
                             for (int j = 0; j < NR; j++) part[r * NR + j] = j < cols ? start[r * lds + j] : 0;
-                        FN(tile_rows)(R, scratch + r0 * kc, panel, kc, part, NR, part, NR);
+                        FN(tile_rows)(r0 == 0, R, scratch + r0 * kc, panel, kc, part, NR, part, NR);
                         for (int r = 0; r < R; r++)
                             for (int j = 0; j < cols; j++) out[r * ldy + j] = part[r * NR + j];
                     }

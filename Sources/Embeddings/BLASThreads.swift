@@ -2,9 +2,9 @@ import CBLAS
 
 /// OpenBLAS's thread settings.
 ///
-/// The encoder runs every OpenBLAS call on one thread and spreads its work over its own ``MiniLMEncoder/threads``
-/// (see ``PassPlan``), so OpenBLAS's own thread count stays at 1 once the encoder has run; ``set(_:)`` sets OpenBLAS's
-/// count for other callers of OpenBLAS (``SGEMMPeak``).
+/// The encoder does not call OpenBLAS (its products are ``PackedLinear``'s, on its own threads); it takes its default
+/// thread count from here, so `OPENBLAS_NUM_THREADS` still sets it. ``set(_:)`` sets OpenBLAS's own count, for callers
+/// of OpenBLAS (``SGEMMPeak``).
 public enum BLASThreads {
     /// The thread count OpenBLAS started with (`OPENBLAS_NUM_THREADS`, or every core): the encoder's default.
     public static let initial = Int(openblas_get_num_threads())
@@ -16,12 +16,6 @@ public enum BLASThreads {
     public static func set(_ count: Int) {
         _ = initial
         openblas_set_num_threads(Int32(max(1, count)))
-    }
-
-    /// Puts OpenBLAS itself on one thread.
-    static func runOpenBLASOnOneThread() {
-        _ = initial
-        if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 
     /// The machine's cores as OpenBLAS sees them.

@@ -4,7 +4,7 @@ import CBLAS
 public enum SGEMMPeak {
     /// GFLOP/s of `n × n × n` single-precision products (2·n³ floating-point operations each) repeated on
     /// `threads` OpenBLAS threads for at least `seconds` after one warm-up product. Leaves OpenBLAS on `threads`
-    /// threads (the encoder puts it back on one when it next runs; ``BLASThreads/count`` is not touched).
+    /// threads.
     public static func measure(size n: Int = 2048, threads: Int, seconds: Double = 1) -> Double {
         openblas_set_num_threads(Int32(max(1, threads)))
         let a = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
