@@ -9,8 +9,12 @@
 
 #include "CKernels.h"
 
+#ifndef GEMM_MC
 #define GEMM_MC 96
+#endif
+#ifndef GEMM_KC
 #define GEMM_KC 384
+#endif
 /// Input steps ahead that the first tile of a panel prefetches the panel (the weights of a small pass come from
 /// memory once; later tiles find them in cache).
 #ifndef GEMM_PREFETCH

@@ -85,35 +85,41 @@ struct BertEncoder: Sendable {
         }
     }
 
-    /// Times one layer of passes of ``PassCosts/measuredRows`` tokens (texts of 16 tokens) shared on each thread
-    /// count, and as concurrent spread passes; the fastest of three rounds counts.
+    /// Times passes of ``PassCosts/measuredRows`` tokens (texts of 16 tokens) shared on each thread count, and as
+    /// concurrent spread passes; the fastest of two rounds counts, per layer. Small passes run every layer: their
+    /// weights come from memory, not cache (all layers are larger than the last-level cache), and a single layer
+    /// timed again and again would stay cached and look faster than it is. Large passes are limited by arithmetic,
+    /// and one layer of them tells the cost.
     func measureCosts(threads: Int) -> PassCosts {
         let text: [Int32] = [101] + (0..<14).map { 2_000 + Int32($0) * 37 } + [102]
         let rows = PassCosts.measuredRows
         func texts(_ count: Int) -> [[Int32]] { Array(repeating: text, count: max(1, count / text.count)) }
-        func time(_ sequences: [[Int32]], _ plan: PassPlan) -> Double {
-            _ = embed(sequences, plan: plan, layers: 1)
+        func time(_ sequences: [[Int32]], _ plan: PassPlan, rows: Int) -> Double {
+            let layers = rows <= 64 ? config.layerCount : 1
+            _ = embed(sequences, plan: plan, layers: layers)
             var best = Double.infinity
-            for _ in 0..<3 {
+            for _ in 0..<2 {
                 let start = DispatchTime.now().uptimeNanoseconds
-                _ = embed(sequences, plan: plan, layers: 1)
+                _ = embed(sequences, plan: plan, layers: layers)
                 best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             }
-            return best
+            return best / Double(layers)
         }
         var costs = PassCosts(rows: rows, shared: [:], spread: [:])
         for count in PassCosts.threadCounts(upTo: threads) {
             costs.shared[count] = rows.map { size in
                 let batch = texts(size)
                 return time(batch, PassPlan(
-                    mode: .shared, passes: [0..<batch.count], threads: count, estimate: 0, runnerUp: nil))
+                    mode: .shared, passes: [0..<batch.count], threads: count, estimate: 0, runnerUp: nil), rows: size)
             }
             guard count > 1 else { continue }
             costs.spread[count] = rows.map { size in
                 let each = texts(size).count
                 let batch = Array(repeating: text, count: each * count)
                 let passes = (0..<count).map { $0 * each..<($0 + 1) * each }
-                return time(batch, PassPlan(mode: .spread, passes: passes, threads: count, estimate: 0, runnerUp: nil))
+                return time(
+                    batch, PassPlan(mode: .spread, passes: passes, threads: count, estimate: 0, runnerUp: nil),
+                    rows: size)
             }
         }
         return costs
