@@ -8,7 +8,8 @@ extension ChatLab {
     struct BenchEmbeddings: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "embeddings",
-            abstract: "all-MiniLM-L6-v2 speed by thread count, text length and batch size, against PyTorch and ONNX Runtime.",
+            abstract: "all-MiniLM-L6-v2 speed by thread count, text length and batch size, against PyTorch and ONNX "
+                + "Runtime.",
             discussion: """
                 Encodes the short and the long texts of --texts (cache off) at each batch size on each thread
                 count, and prints texts/s, tokens/s, GFLOP/s, the plan the encoder chose, and the share of the
@@ -102,8 +103,9 @@ extension ChatLab {
                 let found = python.map { BenchProcess.canImport(engine.modules, python: $0) ? $0 : nil }
                     ?? BenchProcess.python(importing: engine.modules)
                 guard let found else {
+                    let looked = python ?? "looked in \(BenchProcess.venv) and python3"
                     note("\(engine.name) is not compared: no Python that imports "
-                        + "\(engine.modules.joined(separator: ", ")) found (\(python ?? "looked in \(BenchProcess.venv) and python3"); "
+                        + "\(engine.modules.joined(separator: ", ")) found (\(looked); "
                         + "make bench-embeddings-compare installs them into \(BenchProcess.venv)).")
                     return nil
                 }

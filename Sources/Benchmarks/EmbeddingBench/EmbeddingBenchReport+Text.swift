@@ -21,9 +21,10 @@ extension EmbeddingBenchReport {
             lines.append("exactness: the largest |ChatLab − engine| over the unit vectors of the first "
                 + "\(vectorsCompared) texts of each set: \(parts.joined(separator: ", "))")
         }
-        lines.append("peak sgemm: 2048³ float32 products for \(number(seconds, 1)) s; OpenBLAS sampled \(rounds) "
-            + "times before the cells, \(rounds) after and in every round of every cell, the reference libraries "
-            + "\(rounds) times before and after; the run's highest:")
+        let sampled = "\(rounds) time\(rounds == 1 ? "" : "s")"
+        lines.append("peak sgemm: 2048³ float32 products for \(number(seconds, 1)) s; OpenBLAS sampled \(sampled) "
+            + "before the cells, \(sampled) after and in every round of every cell, the reference libraries \(sampled) "
+            + "before and after; the run's highest:")
         for count in peaks.keys.sorted() {
             let peak = peaks[count]!
             let parts = ["OpenBLAS " + (openBLASCore.isEmpty ? "" : openBLASCore + " ") + number(peak.openBLAS, 1)]

@@ -34,7 +34,7 @@ public struct EmbeddingBenchReport: Sendable {
         }
     }
 
-    /// The peak sgemm rates (GFLOP/s) on one thread count: the fastest run of 2048³ products over the run, per library.
+    /// The peak sgemm rates (GFLOP/s) on one thread count, per library: the fastest run of 2048³ products.
     public struct Peak: Sendable {
         public var openBLAS: Double
         /// Each reference engine's own library (``ReferenceEngine/matmul``).

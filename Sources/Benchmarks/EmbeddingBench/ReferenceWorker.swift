@@ -129,6 +129,7 @@ public final class ReferenceWorker {
         process.waitUntilExit()
         let log = String(decoding: errors.wait(upTo: 2), as: UTF8.self)
             .split(separator: "\n").suffix(5).joined(separator: "\n")
-        return .referenceWorker(engine: engine.name, python: python, reason: reason + (log.isEmpty ? "" : "; its last words:\n" + log))
+        return .referenceWorker(
+            engine: engine.name, python: python, reason: reason + (log.isEmpty ? "" : "; its last words:\n" + log))
     }
 }
