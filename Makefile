@@ -29,19 +29,23 @@ setup-test:
 	./scripts/setup.sh --test
 
 # Speed of the native sentence encoder (release build; a table, not a test).
+# OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE (set on some machines for old OpenBLAS builds) are unset for the benchmark
+# alone, so that OpenBLAS picks its kernel as on a user's machine; the tests and CI keep them.
+BENCH_ENV = env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE
 bench-embeddings: setup
 	$(SWIFT) build -c release --product chatlab --scratch-path .build-release
-	.build-release/release/chatlab bench embeddings $(BENCH_ARGS)
+	$(BENCH_ENV) .build-release/release/chatlab bench embeddings $(BENCH_ARGS)
 
-# The same cells for sentence-transformers (PyTorch, CPU) from a throwaway venv, alternating with ChatLab in one
+# The same cells for sentence-transformers (PyTorch, CPU) and ONNX Runtime fp32 (the model exported once into
+# $(BENCH_VENV)/minilm-onnx by the worker, fastembed's way) from a throwaway venv, taking turns with ChatLab in one
 # run; PyTorch from PyPI is a large download (set PIP_EXTRA_INDEX_URL to PyTorch's CPU-only index to make it smaller).
 BENCH_VENV ?= /tmp/chatlab-bench-venv
 bench-embeddings-compare: setup
 	test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/python -c 'import sentence_transformers' 2>/dev/null \
-		|| $(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check sentence-transformers
+	$(BENCH_VENV)/bin/python -c 'import sentence_transformers, onnxruntime, onnx, tokenizers' 2>/dev/null \
+		|| $(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check sentence-transformers onnxruntime onnx tokenizers
 	$(SWIFT) build -c release --product chatlab --scratch-path .build-release
-	.build-release/release/chatlab bench embeddings --python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
+	$(BENCH_ENV) .build-release/release/chatlab bench embeddings --python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
 
 clean:
 	rm -rf .build .build-release reports/*-2*

@@ -99,7 +99,8 @@ let package = Package(
         .target(
             name: "Benchmarks",
             dependencies: [
-                "LabCore", "Lab", "Transcripts", "Reports", "Embeddings", "Rules", .product(name: "Logging", package: "swift-log"),
+                "LabCore", "Lab", "Transcripts", "Reports", "Embeddings", "Rules", "CBLAS",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "chatlab",

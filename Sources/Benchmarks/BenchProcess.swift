@@ -23,12 +23,15 @@ public enum BenchProcess {
         return python
     }
 
-    /// The venv of `make bench-embeddings-compare` when it has sentence-transformers, else python3 if it has; `nil`
-    /// when neither has.
-    public static func pythonWithSentenceTransformers() -> String? {
-        ["\(venv)/bin/python", "/usr/bin/env python3"].first { python in
-            (try? run(python, ["-c", "import sentence_transformers"])) != nil
-        }
+    /// The venv of `make bench-embeddings-compare` when it can import all of `modules`, else python3 if it can;
+    /// `nil` when neither can.
+    public static func python(importing modules: [String]) -> String? {
+        ["\(venv)/bin/python", "/usr/bin/env python3"].first { canImport(modules, python: $0) }
+    }
+
+    /// Whether `python` (which may carry its own arguments) can import all of `modules`.
+    public static func canImport(_ modules: [String], python: String) -> Bool {
+        (try? run(python, ["-c", "import " + modules.joined(separator: ", ")])) != nil
     }
 
     /// Runs `program` (which may carry its own arguments: `/usr/bin/env python3`) with `arguments` and `environment`

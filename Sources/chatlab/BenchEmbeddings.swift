@@ -8,17 +8,23 @@ extension ChatLab {
     struct BenchEmbeddings: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "embeddings",
-            abstract: "all-MiniLM-L6-v2 speed by thread count, text length and batch size, against PyTorch.",
+            abstract: "all-MiniLM-L6-v2 speed by thread count, text length and batch size, against PyTorch and ONNX "
+                + "Runtime.",
             discussion: """
                 Encodes the short and the long texts of --texts (cache off) at each batch size on each thread
-                count, and prints texts/s, tokens/s, GFLOP/s and the share of the machine's peak sgemm rate
-                (2048³ products sustained for --seconds, sampled with OpenBLAS in every round of every cell: a
-                cell's share divides by the fastest sample taken alongside it; the run's highest, before and after
-                the cells with OpenBLAS and torch.matmul too, is printed above the table). When a Python with sentence-transformers is found (--python, else the venv that make
-                bench-embeddings-compare fills, else python3), PyTorch (CPU) encodes the same texts in the same
-                run: every cell runs --rounds rounds, ChatLab and PyTorch alternating, and the fastest round of
-                each counts. Ends with the goals of issue 5, met or missed. Relative paths that do not exist here
-                are looked up in the repository the binary was built in. Build with -c release:
+                count, and prints texts/s, tokens/s, GFLOP/s, the plan the encoder chose, and the share of the
+                machine's best peak sgemm rate (2048³ float32 products sustained for --seconds: OpenBLAS sampled in
+                every round of every cell, and before and after the cells with OpenBLAS and each reference engine's
+                own library; a cell's peak is the higher of OpenBLAS's sample alongside it and the references' highest
+                of the run). The reference engines (--references: torch, sentence-transformers on PyTorch; onnx,
+                ONNX Runtime fp32 with its fast tokenizer and numpy pooling, as fastembed runs it) run from a Python
+                that imports them (--python, else the venv that make bench-embeddings-compare fills, else python3)
+                on the same texts in the same run: every cell runs --rounds rounds, the engines taking turns, and the
+                fastest round of each counts; each also returns the vectors of the first texts, compared with
+                ChatLab's. Prints which kernel OpenBLAS chose (make bench-embeddings unsets OPENBLAS_CORETYPE and
+                OPENBLAS_L2_SIZE for this command, as on a user's machine). Ends with the goals of issue 23, met or
+                missed. Relative paths that do not exist here are looked up in the repository the binary was built
+                in. Build with -c release:
                 make bench-embeddings / make bench-embeddings-compare.
                 """)
 
@@ -43,14 +49,22 @@ extension ChatLab {
         @Option(help: "The most tokens in one stacked forward pass (default: the encoder's).")
         var maxBatchTokens: Int?
 
-        @Option(help: "A Python with sentence-transformers for the PyTorch columns.")
+        @Option(help: """
+            A Python for the reference engines (sentence-transformers for torch; onnxruntime, onnx, tokenizers for \
+            onnx, and torch and transformers to export the model once).
+            """)
         var python: String?
+
+        @Option(
+            name: .customLong("references"), parsing: .upToNextOption,
+            help: "The reference engines to compare: torch (sentence-transformers) and/or onnx (ONNX Runtime fp32).")
+        var engines: [ReferenceEngine] = ReferenceEngine.allCases
 
         @Flag(help: "Measure ChatLab only.")
         var noPython = false
 
-        @Option(help: "The PyTorch worker script.")
-        var script = "scripts/bench_embeddings_torch.py"
+        @Option(help: "The reference engines' worker script.")
+        var script = "scripts/bench_embeddings_reference.py"
 
         func validate() throws {
             guard rounds >= 1, seconds > 0 else { throw ValidationError("--rounds must be ≥ 1 and --seconds > 0.") }
@@ -70,25 +84,33 @@ extension ChatLab {
             benchmark.seconds = seconds
             benchmark.rounds = rounds
             benchmark.maxTokensPerBatch = maxBatchTokens
-            let worker = try CLIErrors.reporting { try pyTorch() }
+            let workers = try CLIErrors.reporting { try references() }
             let report = try CLIErrors.reporting {
-                try benchmark.run(model: model, pyTorch: worker) { note($0) }
+                try benchmark.run(model: model, references: workers) { note($0) }
             }
             print(report.text())
         }
 
-        private func pyTorch() throws -> PyTorchWorker? {
-            if noPython { return nil }
-            guard let python = python ?? BenchProcess.pythonWithSentenceTransformers() else {
-                note("PyTorch is not compared: no Python with sentence-transformers found "
-                    + "(make bench-embeddings-compare installs one into \(BenchProcess.venv)).")
-                return nil
-            }
+        /// A worker per engine of --references whose modules a Python can import (--python, else the venv of
+        /// make bench-embeddings-compare, else python3); the others are skipped with a note.
+        private func references() throws -> [ReferenceWorker] {
+            if noPython { return [] }
             let script = RepositoryFile.locate(script)
             guard FileManager.default.fileExists(atPath: script) else {
                 throw ValidationError("Cannot find \(script): run from the repository's root, or give --script.")
             }
-            return try PyTorchWorker(python: python, script: script)
+            return try engines.compactMap { engine in
+                let found = python.map { BenchProcess.canImport(engine.modules, python: $0) ? $0 : nil }
+                    ?? BenchProcess.python(importing: engine.modules)
+                guard let found else {
+                    let looked = python ?? "looked in \(BenchProcess.venv) and python3"
+                    note("\(engine.name) is not compared: no Python that imports "
+                        + "\(engine.modules.joined(separator: ", ")) found (\(looked); "
+                        + "make bench-embeddings-compare installs them into \(BenchProcess.venv)).")
+                    return nil
+                }
+                return try ReferenceWorker(engine: engine, python: found, script: script)
+            }
         }
 
         private func note(_ line: String) {
@@ -96,3 +118,5 @@ extension ChatLab {
         }
     }
 }
+
+extension ReferenceEngine: ExpressibleByArgument {}

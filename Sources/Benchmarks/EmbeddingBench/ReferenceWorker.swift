@@ -1,12 +1,22 @@
 import Foundation
 
-/// sentence-transformers (PyTorch, CPU) in a child process, `scripts/bench_embeddings_torch.py`, driven one JSON
-/// line at a time so that its measurements can alternate with ChatLab's in the same run.
+/// A reference engine (``ReferenceEngine``) in a child process, `scripts/bench_embeddings_reference.py --engine …`,
+/// driven one JSON line at a time so that its measurements can alternate with ChatLab's in the same run.
 ///
-/// Requests and replies are JSON objects, one per line: `load` (texts and model folder → token counts and
-/// versions), `peak` (threads, seconds → GFLOP/s of 2048³ `torch.matmul` products), `measure` (threads, set,
-/// batch, seconds → texts encoded and seconds taken). A reply with `error` ends the comparison with that message.
-public final class PyTorchWorker {
+/// Requests and replies are JSON objects, one per line: `load` (texts, model folder and how many vectors to return →
+/// token counts, versions and the first texts' vectors), `peak` (threads, seconds → GFLOP/s of 2048³ float32
+/// products in the engine's own library), `measure` (threads, set, batch, seconds → texts encoded and seconds
+/// taken). A reply with `error` ends the comparison with that message.
+public final class ReferenceWorker {
+    /// What the worker answered to `load`.
+    public struct Loaded: Sendable {
+        /// Token counts per set, as the engine's tokenizer sees each text.
+        public var tokens: [String: [Int]]
+        /// The unit vectors of the first texts of each set.
+        public var vectors: [String: [[Float]]]
+    }
+
+    public let engine: ReferenceEngine
     public let python: String
     private let process = Process()
     private let input: FileHandle
@@ -17,13 +27,14 @@ public final class PyTorchWorker {
     /// What the worker reported when it loaded the model.
     public private(set) var versions = ""
 
-    /// Starts `python script arguments…` (offline: HF_HUB_OFFLINE=1). `python` may carry its own arguments
-    /// (`/usr/bin/env python3`).
-    public init(python: String, script: String, arguments: [String] = []) throws {
+    /// Starts `python script --engine <engine> arguments…` (offline: HF_HUB_OFFLINE=1; the fast tokenizer on the
+    /// calling thread: TOKENIZERS_PARALLELISM=false). `python` may carry its own arguments (`/usr/bin/env python3`).
+    public init(engine: ReferenceEngine, python: String, script: String, arguments: [String] = []) throws {
+        self.engine = engine
         self.python = python
         var words = python.split(separator: " ").map(String.init)
         process.executableURL = URL(fileURLWithPath: words.removeFirst())
-        process.arguments = words + [script] + arguments
+        process.arguments = words + [script, "--engine", engine.rawValue] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["HF_HUB_OFFLINE"] = "1"
         environment["TOKENIZERS_PARALLELISM"] = "false"
@@ -38,7 +49,8 @@ public final class PyTorchWorker {
         do {
             try process.run()
         } catch {
-            throw EmbeddingBenchError.pyTorchWorker(python: python, reason: "cannot start it (\(error))")
+            throw EmbeddingBenchError.referenceWorker(
+                engine: engine.name, python: python, reason: "cannot start it (\(error))")
         }
     }
 
@@ -47,18 +59,21 @@ public final class PyTorchWorker {
         if process.isRunning { process.terminate() }
     }
 
-    /// Loads the model from `modelFolder` and hands over the texts; returns PyTorch's token counts per set.
-    public func load(texts: BenchTexts, modelFolder: String) throws -> [String: [Int]] {
+    /// Loads the model from `modelFolder` and hands over the texts; returns the engine's token counts per set and
+    /// the vectors of the first `vectors` texts of each set.
+    public func load(texts: BenchTexts, modelFolder: String, vectors: Int = 0) throws -> Loaded {
         let reply = try call([
-            "op": "load", "model": modelFolder,
+            "op": "load", "model": modelFolder, "vectors": vectors,
             "texts": Dictionary(uniqueKeysWithValues: texts.sets.map { ($0.name, $0.texts) }),
         ])
         versions = reply["versions"] as? String ?? ""
         guard let tokens = reply["tokens"] as? [String: [Int]] else { throw unexpected(reply) }
-        return tokens
+        let found = reply["vectors"] as? [String: [[Double]]] ?? [:]
+        return Loaded(tokens: tokens, vectors: found.mapValues { $0.map { $0.map(Float.init) } })
     }
 
-    /// GFLOP/s of 2048³ float32 `torch.matmul` products repeated on `threads` threads for `seconds`.
+    /// GFLOP/s of 2048³ float32 products in the engine's library (``ReferenceEngine/matmul``) repeated on `threads`
+    /// threads for `seconds`.
     public func peak(threads: Int, seconds: Double) throws -> Double {
         let reply = try call(["op": "peak", "threads": threads, "seconds": seconds])
         guard let gflops = reply["gflops"] as? Double else { throw unexpected(reply) }
@@ -106,7 +121,7 @@ public final class PyTorchWorker {
     }
 
     private func unexpected(_ reply: [String: Any]) -> EmbeddingBenchError {
-        .pyTorchWorker(python: python, reason: "unexpected reply \(reply)")
+        .referenceWorker(engine: engine.name, python: python, reason: String("unexpected reply \(reply)".prefix(300)))
     }
 
     private func failure(_ reason: String) -> EmbeddingBenchError {
@@ -114,6 +129,7 @@ public final class PyTorchWorker {
         process.waitUntilExit()
         let log = String(decoding: errors.wait(upTo: 2), as: UTF8.self)
             .split(separator: "\n").suffix(5).joined(separator: "\n")
-        return .pyTorchWorker(python: python, reason: reason + (log.isEmpty ? "" : "; its last words:\n" + log))
+        return .referenceWorker(
+            engine: engine.name, python: python, reason: reason + (log.isEmpty ? "" : "; its last words:\n" + log))
     }
 }
