@@ -8,6 +8,7 @@
 // every call, which for a pass of one short text costs as much as the multiplication.
 
 #include "CKernels.h"
+#include <stddef.h>
 
 #ifndef GEMM_MC
 #define GEMM_MC 96
@@ -96,17 +97,25 @@ long chatlab_gemm_packed_size(int build, long n, long k) {
     return padded * k + padded;
 }
 
-void chatlab_gemm_pack(int build, const float *weight, const float *bias, long n, long k, float *packed) {
+// Packs W[n, k], element (o, i) at source[o * row_stride + i * column_stride], times `scale`, and a bias (zeros
+// when NULL).
+static void pack(int build, const float *source, long row_stride, long column_stride, float scale, const float *bias,
+                 long n, long k, float *packed) {
     long width = chatlab_gemm_panel_width(build);
     long panels = (n + width - 1) / width;
     for (long p = 0; p < panels; p++)
         for (long i = 0; i < k; i++)
             for (long j = 0; j < width; j++) {
                 long column = p * width + j;
-                packed[(p * k + i) * width + j] = column < n ? weight[column * k + i] : 0;
+                packed[(p * k + i) * width + j] =
+                    column < n ? source[column * row_stride + i * column_stride] * scale : 0;
             }
     float *packedBias = packed + panels * width * k;
-    for (long j = 0; j < panels * width; j++) packedBias[j] = j < n ? bias[j] : 0;
+    for (long j = 0; j < panels * width; j++) packedBias[j] = bias && j < n ? bias[j] : 0;
+}
+
+void chatlab_gemm_pack(int build, const float *weight, const float *bias, long n, long k, float *packed) {
+    pack(build, weight, k, 1, 1, bias, n, k, packed);
 }
 
 long chatlab_gemm_scratch_size(int build, long k) {
@@ -115,13 +124,46 @@ long chatlab_gemm_scratch_size(int build, long k) {
     return (GEMM_MC + 12) * kc;
 }
 
-void chatlab_gemm(int build, const float *x, long rows, long k, const float *packed, long n, long panel_first,
-                  long panel_last, float *y, long ldy, int gelu, float *scratch) {
+static void product(int build, const float *x, long lda, long rows, long k, const float *packed, long n,
+                    long panel_first, long panel_last, float *y, long ldy, int gelu, float *scratch) {
     switch (build) {
 #if defined(__x86_64__)
-    case CHATLAB_GEMM_AVX512: gemm_avx512(x, rows, k, packed, n, panel_first, panel_last, y, ldy, gelu, scratch); return;
-    case CHATLAB_GEMM_AVX2: gemm_avx2(x, rows, k, packed, n, panel_first, panel_last, y, ldy, gelu, scratch); return;
+    case CHATLAB_GEMM_AVX512:
+        gemm_avx512(x, lda, rows, k, packed, n, panel_first, panel_last, y, ldy, gelu, scratch);
+        return;
+    case CHATLAB_GEMM_AVX2:
+        gemm_avx2(x, lda, rows, k, packed, n, panel_first, panel_last, y, ldy, gelu, scratch);
+        return;
 #endif
-    default: gemm_base(x, rows, k, packed, n, panel_first, panel_last, y, ldy, gelu, scratch); return;
+    default: gemm_base(x, lda, rows, k, packed, n, panel_first, panel_last, y, ldy, gelu, scratch); return;
     }
+}
+
+void chatlab_gemm(int build, const float *x, long rows, long k, const float *packed, long n, long panel_first,
+                  long panel_last, float *y, long ldy, int gelu, float *scratch) {
+    product(build, x, k, rows, k, packed, n, panel_first, panel_last, y, ldy, gelu, scratch);
+}
+
+long chatlab_attention_scratch_size(int build, long longest, long d) {
+    long width = chatlab_gemm_panel_width(build);
+    long keys = (longest + width - 1) / width * width;
+    long columns = (d + width - 1) / width * width;
+    return keys * d + keys + columns * longest + columns + longest * longest;
+}
+
+// Attention of one head as two products through the same tiles as the linear layers: the keys packed (scaled by
+// 1/√d) as the "weights" of S = Q·Kᵀ, a softmax over each row of S, then the values packed as those of S·V.
+void chatlab_attention_head(int build, const float *q, const float *k, const float *v, long n, long d, long stride,
+                            float scale, float *context, long ldc, float *scratch, float *product_scratch) {
+    long width = chatlab_gemm_panel_width(build);
+    long keyPanels = (n + width - 1) / width;
+    long valuePanels = (d + width - 1) / width;
+    float *keys = scratch;
+    float *values = keys + keyPanels * width * (d + 1);
+    float *scores = values + valuePanels * width * (n + 1);
+    pack(build, k, stride, 1, scale, NULL, n, d, keys);
+    pack(build, v, 1, stride, 1, NULL, d, n, values);
+    product(build, q, stride, n, d, keys, n, 0, keyPanels, scores, n, 0, product_scratch);
+    chatlab_softmax_rows(scores, n, n);
+    product(build, scores, n, n, n, values, d, 0, valuePanels, context, ldc, 0, product_scratch);
 }

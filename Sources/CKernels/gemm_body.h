@@ -58,10 +58,10 @@ static void FN(tile_rows)(int prefetch, int rows, const float *a, const float *b
     }
 }
 
-// y[rows, n] (row stride ldy), output panels [panel_first, panel_last) only, = x[rows, k] · Wᵀ + bias, then GELU
+// y[rows, n] (row stride ldy), output panels [panel_first, panel_last) only, = x[rows, k] (row stride lda) · Wᵀ + bias, then GELU
 // when `gelu`. Rows go in blocks of GEMM_MC, inputs in blocks of GEMM_KC; each block of x is copied tile by tile
 // into `scratch` (GEMM_MC + MR rows by GEMM_KC floats) so a tile reads its rows as one stream.
-static void FN(gemm)(const float *x, long rows, long k, const float *packed, long n, long panel_first,
+static void FN(gemm)(const float *x, long lda, long rows, long k, const float *packed, long n, long panel_first,
                      long panel_last, float *y, long ldy, int gelu, float *scratch) {
     const float *bias = packed + ((n + NR - 1) / NR) * NR * k;
     for (long m0 = 0; m0 < rows; m0 += GEMM_MC) {
@@ -73,7 +73,7 @@ static void FN(gemm)(const float *x, long rows, long k, const float *packed, lon
                 int R = (int)(mc - r0 < MR ? mc - r0 : MR);
                 float *tile = scratch + r0 * kc;
                 for (int r = 0; r < R; r++) {
-                    const float *source = x + (m0 + r0 + r) * k + k0;
+                    const float *source = x + (m0 + r0 + r) * lda + k0;
                     for (long i = 0; i < kc; i++) tile[i * MR + r] = source[i];
                 }
             }

@@ -166,7 +166,9 @@ struct BertEncoder: Sendable {
         for layer in weights.layers.prefix(layers ?? weights.layers.count) {
             layer.qkv.apply(hidden, rows: total, panels: step.share(layer.qkv.panels), into: qkv, scratch: scratch)
             step.sync()
-            attention(qkv: qkv, offsets: offsets, step, scores: buffers.scores(step.worker), into: context)
+            attention(
+                qkv: qkv, offsets: offsets, step, scratch: buffers.attentionScratch(step.worker),
+                productScratch: scratch, into: context)
             step.sync()
             layer.attentionOut.apply(
                 context, rows: total, panels: step.share(layer.attentionOut.panels), into: qkv, scratch: scratch)
@@ -214,11 +216,12 @@ struct BertEncoder: Sendable {
         }
     }
 
-    /// Multi-head self-attention of each text over its own tokens, `softmax(Q·Kᵀ/√d)·V` per head, written into
-    /// `context` at the head's columns; this thread takes every `threads`-th (text, head).
+    /// Multi-head self-attention of each text over its own tokens, `softmax(Q·Kᵀ/√d)·V` per head (two products through
+    /// the same tiles as the linear layers), written into `context` at the head's columns; this thread takes every
+    /// `threads`-th (text, head).
     private func attention(
-        qkv: UnsafeMutablePointer<Float>, offsets: [Int], _ step: PassStep, scores: UnsafeMutablePointer<Float>,
-        into context: UnsafeMutablePointer<Float>
+        qkv: UnsafeMutablePointer<Float>, offsets: [Int], _ step: PassStep, scratch: UnsafeMutablePointer<Float>,
+        productScratch: UnsafeMutablePointer<Float>, into context: UnsafeMutablePointer<Float>
     ) {
         let h = config.hiddenSize
         let d = config.headSize
@@ -230,8 +233,8 @@ struct BertEncoder: Sendable {
             let head = task % heads
             let base = qkv + offsets[text] * 3 * h + head * d
             chatlab_attention_head(
-                base, base + h, base + 2 * h, offsets[text + 1] - offsets[text], d, 3 * h, scale,
-                context + offsets[text] * h + head * d, h, scores)
+                weights.build.rawValue, base, base + h, base + 2 * h, offsets[text + 1] - offsets[text], d, 3 * h,
+                scale, context + offsets[text] * h + head * d, h, scratch, productScratch)
         }
     }
 

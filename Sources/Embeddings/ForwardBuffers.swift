@@ -1,5 +1,7 @@
+import CKernels
+
 /// The working memory of forward passes, kept between calls and grown when a pass needs more: the pass's matrices
-/// (`hidden`, `qkv`, `context`, `wide`) and, per thread, the matrix product's scratch and a row of attention scores.
+/// (`hidden`, `qkv`, `context`, `wide`) and, per thread, the matrix product's scratch and the attention kernel's.
 ///
 /// Not thread-safe: one forward pass (or one spread worker) uses one at a time (see ``BertEncoder``).
 final class ForwardBuffers {
@@ -7,15 +9,17 @@ final class ForwardBuffers {
     private(set) var qkv: UnsafeMutablePointer<Float>
     private(set) var context: UnsafeMutablePointer<Float>
     private(set) var wide: UnsafeMutablePointer<Float>
-    /// Per thread: the product's scratch, then `longest` attention scores.
+    /// Per thread: the product's scratch, then the attention kernel's.
     private(set) var perThread: [UnsafeMutablePointer<Float>] = []
     private var rows = 0
     private var longest = 0
     private let config: BertConfig
     private let scratchSize: Int
+    private let build: GEMMBuild
 
     init(config: BertConfig, build: GEMMBuild) {
         self.config = config
+        self.build = build
         scratchSize = max(build.scratchSize(inputs: config.hiddenSize), build.scratchSize(inputs: config.intermediateSize))
         hidden = .allocate(capacity: 1)
         qkv = .allocate(capacity: 1)
@@ -43,13 +47,14 @@ final class ForwardBuffers {
             self.longest = longest
         }
         while perThread.count < threads {
-            perThread.append(.allocate(capacity: scratchSize + self.longest))
+            perThread.append(.allocate(
+                capacity: scratchSize + chatlab_attention_scratch_size(build.rawValue, self.longest, config.headSize)))
         }
     }
 
     /// Thread `worker`'s product scratch.
     func scratch(_ worker: Int) -> UnsafeMutablePointer<Float> { perThread[worker] }
 
-    /// Thread `worker`'s attention scores (`longest` floats).
-    func scores(_ worker: Int) -> UnsafeMutablePointer<Float> { perThread[worker] + scratchSize }
+    /// Thread `worker`'s attention scratch (a head's packed keys and values and its scores).
+    func attentionScratch(_ worker: Int) -> UnsafeMutablePointer<Float> { perThread[worker] + scratchSize }
 }

@@ -72,6 +72,12 @@ public struct MiniLMEncoder: TextEncoder {
         return results.map { $0! }
     }
 
+    /// Measures now what forward passes cost on this encoder's threads, which the encoder otherwise does at the first
+    /// batch with a choice of plans (about a fifth of a second, once per process and thread count).
+    public func preparePlans() {
+        model.measurePassCosts(threads: threads)
+    }
+
     /// How ``encodeDetailed(_:)`` would run `texts` (uncached) on this encoder's threads, in words: the plan the
     /// encoder chooses for their token counts, e.g. "spread: 8 passes on 2 threads". For benchmarks.
     public func planSummary(_ texts: [String]) -> String {

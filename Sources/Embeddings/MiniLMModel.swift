@@ -61,6 +61,12 @@ public final class MiniLMModel: Sendable {
                 lengths: sequences.map(\.count), threads: threads, maxTokensPerPass: maxTokensPerPass))
     }
 
+    /// Measures what forward passes cost on `threads` threads now (the encoder otherwise does so at the first batch
+    /// with a choice of plans; once per process and thread count).
+    public func measurePassCosts(threads: Int) {
+        if threads > 1 { _ = encoder.costs(threads: threads) }
+    }
+
     /// The plan ``embed(tokenized:threads:maxTokensPerPass:)`` chooses for sequences of `lengths` tokens, in words.
     public func planSummary(lengths: [Int], threads: Int, maxTokensPerPass: Int = defaultTokensPerPass) -> String {
         encoder.plan(lengths: lengths, threads: threads, maxTokensPerPass: maxTokensPerPass).summary

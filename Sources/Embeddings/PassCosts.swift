@@ -11,11 +11,18 @@ struct PassCosts: Equatable, Sendable {
 
     /// Seconds for a pass of `rows` tokens on `threads` threads (shared), or for `threads` concurrent passes of
     /// `rows` tokens each (spread): interpolated linearly between measured sizes, beyond them at the nearest
-    /// measured cost per token.
+    /// measured cost per token. A larger pass never costs more per token than a smaller one measured (it does the
+    /// same work with the same fixed costs spread wider), so a measurement slowed by a neighbour's burst is
+    /// replaced by that bound.
     func seconds(rows: Int, threads: Int, spread: Bool) -> Double {
         let table = spread ? self.spread : shared
-        guard let series = table[threads] ?? table[table.keys.filter { $0 <= threads }.max() ?? 1] else {
+        guard let measured = table[threads] ?? table[table.keys.filter { $0 <= threads }.max() ?? 1] else {
             return .infinity
+        }
+        var series = measured
+        for index in series.indices.dropFirst() {
+            let bound = series[index - 1] / Double(self.rows[index - 1]) * Double(self.rows[index])
+            series[index] = min(series[index], bound)
         }
         let x = Double(rows)
         if rows <= self.rows[0] { return series[0] * x / Double(self.rows[0]) }

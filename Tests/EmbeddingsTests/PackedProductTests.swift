@@ -88,18 +88,19 @@ import Testing
         for other in results.dropFirst() { #expect(other == results[0]) }
     }
 
-    @Test func attentionOfOneHeadMatchesTheDefinition() {
-        let (n, d, stride) = (19, 32, 96)
+    @Test(arguments: [1, 19, 70]) func attentionOfOneHeadMatchesTheDefinitionInEveryBuild(n: Int) {
+        let (d, stride) = (32, 96)
         let qkv = inputs(n * stride, seed: 7)
         let scale = 1 / Float(d).squareRoot()
-        for baseline in [1, 0] {
-            chatlab_kernels_use_baseline(Int32(baseline))
-            defer { chatlab_kernels_use_baseline(0) }
+        for build in GEMMBuild.allCases where build.isSupported {
             var context = [Float](repeating: 0, count: n * d)
-            var scores = [Float](repeating: 0, count: n)
+            var scratch = [Float](repeating: 0, count: chatlab_attention_scratch_size(build.rawValue, n, d))
+            var productScratch = [Float](repeating: 0, count: build.scratchSize(inputs: max(n, d)))
             qkv.withUnsafeBufferPointer { p in
                 let base = p.baseAddress!
-                chatlab_attention_head(base, base + 32, base + 64, n, d, stride, scale, &context, d, &scores)
+                chatlab_attention_head(
+                    build.rawValue, base, base + 32, base + 64, n, d, stride, scale, &context, d, &scratch,
+                    &productScratch)
             }
             var worst = 0.0
             for i in 0..<n {
@@ -115,7 +116,7 @@ import Testing
                     worst = max(worst, abs(expected - Double(context[i * d + c])))
                 }
             }
-            #expect(worst < 1e-6, "baseline \(baseline): \(worst)")
+            #expect(worst < 1e-6, "\(build.name), \(n) tokens: \(worst)")
         }
     }
 }

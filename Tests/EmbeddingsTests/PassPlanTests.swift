@@ -109,6 +109,14 @@ struct PassPlanTests {
         #expect(costs.seconds(rows: 64, threads: 3, spread: false) == 3.2)
     }
 
+    @Test func aLargerPassNeverCostsMorePerTokenThanASmallerOneMeasured() {
+        // The 256-token measurement was slowed by a neighbour: 40 ms, more per token than the 64-token pass.
+        let noisy = PassCosts(rows: [16, 64, 256], shared: [1: [1.6, 5.0, 40.0]], spread: [:])
+        #expect(noisy.seconds(rows: 256, threads: 1, spread: false) == 20.0)
+        #expect(noisy.seconds(rows: 512, threads: 1, spread: false) == 40.0)
+        #expect(noisy.seconds(rows: 64, threads: 1, spread: false) == 5.0)
+    }
+
     @Test func makespanIsWhenTheLastThreadFinishes() {
         #expect(PassPlan.makespan([3, 1, 1, 1], threads: 2) == 3)
         #expect(PassPlan.makespan([1, 1, 1, 1], threads: 2) == 2)

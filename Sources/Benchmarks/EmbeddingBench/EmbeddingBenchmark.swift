@@ -61,6 +61,15 @@ public struct EmbeddingBenchmark {
         defer { BLASThreads.set(original) }
 
         try measurePeaks(into: &report, references: references, progress: progress)
+        for count in threads where count > 1 {
+            // The encoder times its passes for its plans on first need; here, with the references idle, not in the
+            // middle of a cell.
+            progress("measuring ChatLab's pass costs on \(count) threads")
+            pause()
+            var planned = encoder
+            planned.threads = count
+            planned.preparePlans()
+        }
         for count in threads {
             for set in texts.sets {
                 for batch in batches {

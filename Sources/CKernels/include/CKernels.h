@@ -1,8 +1,8 @@
 #ifndef CHATLAB_KERNELS_H
 #define CHATLAB_KERNELS_H
 
-/// The encoder's kernels: element-wise ones and attention (kernels.c, attention.c: run with AVX2 and FMA where the
-/// CPU has them), matrix products on prepacked weights (gemm.c) and the worker team's barrier (barrier.c).
+/// The encoder's kernels: element-wise ones (kernels.c: run with AVX2 and FMA where the CPU has them), matrix
+/// products on prepacked weights and attention through them (gemm.c), and the worker team's barrier (barrier.c).
 
 /// GELU with the error function, x · (1 + erf(x / √2)) / 2, in place.
 void chatlab_gelu(float *x, long count);
@@ -20,10 +20,6 @@ int chatlab_kernels_vectorized(void);
 /// Runs the baseline versions from now on (1) or the best the CPU allows (0): for tests comparing the two.
 void chatlab_kernels_use_baseline(int baseline);
 
-/// context[n, d] (row stride ldc) = softmax(scale · q·kᵀ) · v for one head of one text of n tokens; the rows of q,
-/// k and v are `stride` floats apart. `scores` holds n floats.
-void chatlab_attention_head(const float *q, const float *k, const float *v, long n, long d, long stride, float scale,
-                            float *context, long ldc, float *scores);
 
 /// The builds of the matrix product.
 enum { CHATLAB_GEMM_BASE = 0, CHATLAB_GEMM_AVX2 = 1, CHATLAB_GEMM_AVX512 = 2 };
@@ -50,6 +46,15 @@ long chatlab_gemm_scratch_size(int build, long k);
 /// GELU in place when gelu is 1. `packed` comes from chatlab_gemm_pack with the same build.
 void chatlab_gemm(int build, const float *x, long rows, long k, const float *packed, long n, long panel_first,
                   long panel_last, float *y, long ldy, int gelu, float *scratch);
+
+/// context[n, d] (row stride ldc) = softmax(scale · q·kᵀ) · v for one head of one text of n tokens (n ≤ `longest`
+/// of the scratch size), through `build`'s products; the rows of q, k and v are `stride` floats apart. `scratch`
+/// holds chatlab_attention_scratch_size floats, `product_scratch` chatlab_gemm_scratch_size(build, max(n, d)).
+void chatlab_attention_head(int build, const float *q, const float *k, const float *v, long n, long d, long stride,
+                            float scale, float *context, long ldc, float *scratch, float *product_scratch);
+
+/// Floats of attention scratch for texts of up to `longest` tokens and heads of d columns.
+long chatlab_attention_scratch_size(int build, long longest, long d);
 
 /// A barrier for a fixed number of threads, reusable.
 typedef struct chatlab_barrier chatlab_barrier;
