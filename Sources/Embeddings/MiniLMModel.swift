@@ -46,9 +46,11 @@ public final class MiniLMModel: Sendable {
         try load(folder: store.requireInstalled(.miniLM))
     }
 
-    /// The most tokens in one forward pass unless the caller says otherwise. 2,048 measured fastest here: larger
-    /// passes fall out of cache (64 texts of 60 tokens ran ~15 % slower in one 3,700-token pass).
-    public static let defaultTokensPerPass = 2_048
+    /// The most tokens in one forward pass unless the caller says otherwise (on several threads, in the spread passes
+    /// in flight together). 512: larger passes fall out of cache and run slower per token (64 texts of 58 tokens on
+    /// one thread: 50–55 texts/s in passes of up to 512 tokens, 40–49 in passes of up to 2,048, `chatlab bench
+    /// embeddings --max-batch-tokens`).
+    public static let defaultTokensPerPass = 512
 
     /// One unit vector per token-id sequence (each from ``BertTokenizer/tokenize(_:)``), computed in stacked
     /// forward passes of at most `maxTokensPerPass` tokens on `threads` threads.
