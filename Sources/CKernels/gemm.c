@@ -8,6 +8,7 @@
 // every call, which for a pass of one short text costs as much as the multiplication.
 
 #include "CKernels.h"
+#include "gelu_math.h"
 #include <stddef.h>
 
 #ifndef GEMM_MC

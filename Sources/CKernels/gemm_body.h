@@ -1,8 +1,8 @@
 // The encoder's matrix product, as a template included once per instruction set by gemm.c. Before including,
 // define SUFFIX (the name suffix), VW (floats per vector), MR (rows per tile, at most 12) and FUSED (1 where the
-// build has fused multiply-add instructions; without them each step rounds twice, as a plain loop would). A tile is MR rows by
-// NR = 2·VW columns, kept in 2·MR vector registers; the weights come packed (see chatlab_gemm_pack): panels of NR
-// output columns, each stored input by input, so a tile reads its panel front to back.
+// build has fused multiply-add instructions; without them each step rounds twice, as a plain loop would). A tile
+// is MR rows by NR = 2·VW columns, kept in 2·MR vector registers; the weights come packed (see chatlab_gemm_pack):
+// panels of NR output columns, each stored input by input, so a tile reads its panel front to back.
 
 #define GEMM_CAT_(a, b) a##_##b
 #define GEMM_CAT(a, b) GEMM_CAT_(a, b)
@@ -13,9 +13,10 @@ typedef float FN(vec) __attribute__((ext_vector_type(VW), aligned(4)));
 #define V FN(vec)
 
 // R rows of a tile: c[R, NR] = start[R, NR] + a[kc, MR (R used)] · b[kc, NR], where `start` is a broadcast bias
-// row (lds 0) or the partial sums of earlier input blocks (lds = ldc).
+// row (lds 0) or the partial sums of earlier input blocks (lds = ldc); GELU applied in registers when G.
 static inline __attribute__((always_inline)) void FN(tile)(
-    const int PF, const int R, const float *a, const float *b, long kc, float *c, long ldc, const float *start, long lds) {
+    const int PF, const int G, const int R, const float *a, const float *b, long kc, float *c, long ldc, const float *start,
+    long lds) {
     V acc0[MR], acc1[MR];
     for (int r = 0; r < R; r++) {
         acc0[r] = *(const V *)(start + r * lds);
@@ -36,19 +37,29 @@ static inline __attribute__((always_inline)) void FN(tile)(
 #endif
         }
     }
+    if (G)
+        for (int r = 0; r < R; r++) {
+            acc0[r] = CHATLAB_GELU_OF(V, acc0[r]);
+            acc1[r] = CHATLAB_GELU_OF(V, acc1[r]);
+        }
     for (int r = 0; r < R; r++) {
         *(V *)(c + r * ldc) = acc0[r];
         *(V *)(c + r * ldc + VW) = acc1[r];
     }
 }
 
-static void FN(tile_rows)(int prefetch, int rows, const float *a, const float *b, long kc, float *c, long ldc, const float *start,
-                          long lds) {
+static void FN(tile_rows)(int prefetch, int gelu, int rows, const float *a, const float *b, long kc, float *c,
+                          long ldc, const float *start, long lds) {
     switch (rows) {
 #define GEMM_CASE(n) \
     case n: \
-        if (prefetch) FN(tile)(1, n, a, b, kc, c, ldc, start, lds); \
-        else FN(tile)(0, n, a, b, kc, c, ldc, start, lds); \
+        if (gelu) { \
+            if (prefetch) FN(tile)(1, 1, n, a, b, kc, c, ldc, start, lds); \
+            else FN(tile)(0, 1, n, a, b, kc, c, ldc, start, lds); \
+        } else { \
+            if (prefetch) FN(tile)(1, 0, n, a, b, kc, c, ldc, start, lds); \
+            else FN(tile)(0, 0, n, a, b, kc, c, ldc, start, lds); \
+        } \
         break;
         GEMM_CASE(1) GEMM_CASE(2) GEMM_CASE(3) GEMM_CASE(4) GEMM_CASE(5) GEMM_CASE(6)
 #if MR > 6
@@ -58,9 +69,9 @@ static void FN(tile_rows)(int prefetch, int rows, const float *a, const float *b
     }
 }
 
-// y[rows, n] (row stride ldy), output panels [panel_first, panel_last) only, = x[rows, k] (row stride lda) · Wᵀ + bias, then GELU
-// when `gelu`. Rows go in blocks of GEMM_MC, inputs in blocks of GEMM_KC; each block of x is copied tile by tile
-// into `scratch` (GEMM_MC + MR rows by GEMM_KC floats) so a tile reads its rows as one stream.
+// y[rows, n] (row stride ldy), output panels [panel_first, panel_last) only, = x[rows, k] (row stride lda) · Wᵀ
+// + bias, then GELU when `gelu`. Rows go in blocks of GEMM_MC, inputs in blocks of GEMM_KC; each block of x is
+// copied tile by tile into `scratch` (GEMM_MC + MR rows by GEMM_KC floats) so a tile reads its rows as one stream.
 static void FN(gemm)(const float *x, long lda, long rows, long k, const float *packed, long n, long panel_first,
                      long panel_last, float *y, long ldy, int gelu, float *scratch) {
     const float *bias = packed + ((n + NR - 1) / NR) * NR * k;
@@ -85,18 +96,17 @@ static void FN(gemm)(const float *x, long lda, long rows, long k, const float *p
                     float *out = y + (m0 + r0) * ldy + p * NR;
                     const float *start = k0 == 0 ? bias + p * NR : out;
                     long lds = k0 == 0 ? 0 : ldy;
+                    int g = gelu && last;
                     if (cols == NR) {
-                        FN(tile_rows)(r0 == 0, R, scratch + r0 * kc, panel, kc, out, ldy, start, lds);
+                        FN(tile_rows)(r0 == 0, g, R, scratch + r0 * kc, panel, kc, out, ldy, start, lds);
                     } else {
                         float part[MR * NR];
                         for (int r = 0; r < R; r++)
                             for (int j = 0; j < NR; j++) part[r * NR + j] = j < cols ? start[r * lds + j] : 0;
-                        FN(tile_rows)(r0 == 0, R, scratch + r0 * kc, panel, kc, part, NR, part, NR);
+                        FN(tile_rows)(r0 == 0, g, R, scratch + r0 * kc, panel, kc, part, NR, part, NR);
                         for (int r = 0; r < R; r++)
                             for (int j = 0; j < cols; j++) out[r * ldy + j] = part[r * NR + j];
                     }
-                    if (gelu && last)
-                        for (int r = 0; r < R; r++) chatlab_gelu(out + r * ldy, cols);
                 }
             }
         }

@@ -1,30 +1,14 @@
 // The encoder's element-wise kernels, compiled twice: for baseline x86-64 and with AVX2 + FMA (chosen once, at
 // first use, by what the CPU supports). Swift code is compiled for baseline x86-64, where these loops run four
 // floats at a time without fused multiply-add; here the compiler vectorizes them eight at a time. The arithmetic
-// (a rational erf and a polynomial exp) is the same in both versions and in the Swift reference kernels.
+// (a rational erf, gelu_math.h, and a polynomial exp) is the same in both versions and in the Swift reference
+// kernels.
 
 #include "CKernels.h"
+#include "gelu_math.h"
 #include <math.h>
 
 #define BODIES(SUFFIX)                                                                                                 \
-    static inline float erf32_##SUFFIX(float value) {                                                                  \
-        float x = fminf(fmaxf(value, -4.0f), 4.0f);                                                                    \
-        float x2 = x * x;                                                                                              \
-        float p = -2.72614225801306e-10f;                                                                              \
-        p = p * x2 + 2.77068142495902e-08f;                                                                            \
-        p = p * x2 + -2.10102402082508e-06f;                                                                           \
-        p = p * x2 + -5.69250639462346e-05f;                                                                           \
-        p = p * x2 + -7.34990630326855e-04f;                                                                           \
-        p = p * x2 + -2.95459980854025e-03f;                                                                           \
-        p = p * x2 + -1.60960333262415e-02f;                                                                           \
-        p = p * x;                                                                                                     \
-        float q = -1.45660718464996e-05f;                                                                              \
-        q = q * x2 + -2.13374055278905e-04f;                                                                           \
-        q = q * x2 + -1.68282697438203e-03f;                                                                           \
-        q = q * x2 + -7.37332916720468e-03f;                                                                           \
-        q = q * x2 + -1.42647390514189e-02f;                                                                           \
-        return p / q;                                                                                                  \
-    }                                                                                                                  \
     static inline float exp32_##SUFFIX(float value) {                                                                  \
         float x = fmaxf(value, -87.3f);                                                                                \
         float k = rintf(x * 1.44269504088896341f);                                                                     \
@@ -41,8 +25,7 @@
     }                                                                                                                  \
     static void gelu_##SUFFIX(float *x, long count) {                                                                  \
         for (long i = 0; i < count; i++) {                                                                             \
-            float v = x[i];                                                                                            \
-            x[i] = 0.5f * v * (1.0f + erf32_##SUFFIX(v * 0.70710678118654752f));                                       \
+            x[i] = CHATLAB_GELU_OF(float, x[i]);                                                                       \
         }                                                                                                              \
     }                                                                                                                  \
     static void layer_norm_##SUFFIX(float *x, const float *residual, long first, long last, long width,                \

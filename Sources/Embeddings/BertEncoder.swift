@@ -68,7 +68,7 @@ struct BertEncoder: Sendable {
     }
 
     /// The cheapest plan for sequences of `lengths` tokens on up to `threads` threads, by what passes were measured
-    /// to cost here (measured on first need, about a tenth of a second per thread count).
+    /// to cost here (measured on first need, about a fifth of a second per thread count).
     func plan(lengths: [Int], threads: Int, maxTokensPerPass: Int) -> PassPlan {
         PassPlan(
             lengths: lengths, threads: threads, maxTokensPerPass: maxTokensPerPass,

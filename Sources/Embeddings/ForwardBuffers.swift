@@ -20,7 +20,8 @@ final class ForwardBuffers {
     init(config: BertConfig, build: GEMMBuild) {
         self.config = config
         self.build = build
-        scratchSize = max(build.scratchSize(inputs: config.hiddenSize), build.scratchSize(inputs: config.intermediateSize))
+        scratchSize = max(
+            build.scratchSize(inputs: config.hiddenSize), build.scratchSize(inputs: config.intermediateSize))
         hidden = .allocate(capacity: 1)
         qkv = .allocate(capacity: 1)
         context = .allocate(capacity: 1)

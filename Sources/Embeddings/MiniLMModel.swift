@@ -32,7 +32,8 @@ public final class MiniLMModel: Sendable {
                 path: folder.appendingPathComponent("vocab.txt").path,
                 reason: "\(tokenizer.wordPiece.vocabulary.count) tokens, but config.json says \(config.vocabularySize)")
         }
-        encoder = BertEncoder(weights: try BertWeights(file: try SafetensorsFile(path: weightsPath), config: config, build: build))
+        let file = try SafetensorsFile(path: weightsPath)
+        encoder = BertEncoder(weights: try BertWeights(file: file, config: config, build: build))
     }
 
     /// The model in `folder`, loaded once per process and shared (keyed by the folder's standardized path).
@@ -47,10 +48,11 @@ public final class MiniLMModel: Sendable {
     }
 
     /// The most tokens in one forward pass unless the caller says otherwise (on several threads, in the spread passes
-    /// in flight together). 512: larger passes fall out of cache and run slower per token (64 texts of 58 tokens on
-    /// one thread: 50–55 texts/s in passes of up to 512 tokens, 40–49 in passes of up to 2,048, `chatlab bench
-    /// embeddings --max-batch-tokens`).
-    public static let defaultTokensPerPass = 512
+    /// in flight together). 256: a pass's activations then stay in the core's caches between products; larger passes
+    /// run slower per token and smaller ones stream the weights more often (64 texts on one thread, fastest of 3
+    /// rounds, two runs: short texts 172–187 texts/s in passes of up to 256 tokens, 155–172 up to 512, 159–162 up
+    /// to 128; long texts 50–54, 42–43 and 42–43; `chatlab bench embeddings --max-batch-tokens`).
+    public static let defaultTokensPerPass = 256
 
     /// One unit vector per token-id sequence (each from ``BertTokenizer/tokenize(_:)``), computed in stacked
     /// forward passes of at most `maxTokensPerPass` tokens on `threads` threads.

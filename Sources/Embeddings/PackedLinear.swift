@@ -4,7 +4,7 @@ import CKernels
 /// by input, followed by the bias (see `chatlab_gemm_pack`).
 ///
 /// `@unchecked Sendable`: the packed copy is written once in `init` and only read afterwards; it lives as long as the
-/// weights that own this layer (``BertWeights``), which free it.
+/// object, which the weights (``BertWeights``) keep for their own lifetime.
 final class PackedLinear: @unchecked Sendable {
     let outputs: Int
     let inputs: Int
