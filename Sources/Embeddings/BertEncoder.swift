@@ -68,7 +68,7 @@ struct BertEncoder: Sendable {
     }
 
     /// The cheapest plan for sequences of `lengths` tokens on up to `threads` threads, by what passes were measured
-    /// to cost here (measured on first need, about a fifth of a second per thread count).
+    /// to cost here (measured on first need, about half a second per thread count).
     func plan(lengths: [Int], threads: Int, maxTokensPerPass: Int) -> PassPlan {
         PassPlan(
             lengths: lengths, threads: threads, maxTokensPerPass: maxTokensPerPass,
@@ -86,44 +86,62 @@ struct BertEncoder: Sendable {
     }
 
     /// Times passes of ``PassCosts/measuredRows`` tokens (texts of 16 tokens) shared on each thread count, and as
-    /// concurrent spread passes; the fastest of two rounds counts, per layer. Small passes run every layer: their
-    /// weights come from memory, not cache (all layers are larger than the last-level cache), and a single layer
-    /// timed again and again would stay cached and look faster than it is. Large passes are limited by arithmetic,
-    /// and one layer of them tells the cost.
+    /// concurrent spread passes, per layer. Small passes run every layer: their weights come from memory, not cache
+    /// (all layers are larger than the last-level cache), and a single layer timed again and again would stay cached
+    /// and look faster than it is. Large passes are limited by arithmetic, and one layer of them tells the cost.
+    /// Each pass is run once to warm up, then every pass is timed once per round, for ``costRounds`` rounds, and
+    /// the fastest time of each counts: the plans compared were measured side by side, so a neighbour's burst or
+    /// a drift in the machine's speed slows one round of all of them rather than all rounds of one.
     func measureCosts(threads: Int) -> PassCosts {
         let text: [Int32] = [101] + (0..<14).map { 2_000 + Int32($0) * 37 } + [102]
         let rows = PassCosts.measuredRows
-        func texts(_ count: Int) -> [[Int32]] { Array(repeating: text, count: max(1, count / text.count)) }
-        func time(_ sequences: [[Int32]], _ plan: PassPlan, rows: Int) -> Double {
-            let layers = rows <= 64 ? config.layerCount : 1
-            _ = embed(sequences, plan: plan, layers: layers)
-            var best = Double.infinity
-            for _ in 0..<2 {
-                let start = DispatchTime.now().uptimeNanoseconds
-                _ = embed(sequences, plan: plan, layers: layers)
-                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        struct Trial {
+            var threads: Int
+            var spread: Bool
+            var size: Int
+            var batch: [[Int32]]
+            var plan: PassPlan
+            var layers: Int
+        }
+        var trials: [Trial] = []
+        for count in PassCosts.threadCounts(upTo: threads) {
+            for spread in count > 1 ? [false, true] : [false] {
+                for size in rows {
+                    let each = max(1, size / text.count)
+                    let passes = spread ? (0..<count).map { $0 * each..<($0 + 1) * each } : [0..<each]
+                    trials.append(Trial(
+                        threads: count, spread: spread, size: size,
+                        batch: Array(repeating: text, count: passes.last!.upperBound),
+                        plan: PassPlan(
+                            mode: spread ? .spread : .shared, passes: passes, threads: count, estimate: 0,
+                            runnerUp: nil),
+                        layers: size <= 64 ? config.layerCount : 1))
+                }
             }
-            return best / Double(layers)
+        }
+        for trial in trials { _ = embed(trial.batch, plan: trial.plan, layers: trial.layers) }
+        var best = Array(repeating: Double.infinity, count: trials.count)
+        for _ in 0..<Self.costRounds {
+            for (index, trial) in trials.enumerated() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = embed(trial.batch, plan: trial.plan, layers: trial.layers)
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(trial.layers)
+                best[index] = min(best[index], seconds)
+            }
         }
         var costs = PassCosts(rows: rows, shared: [:], spread: [:])
-        for count in PassCosts.threadCounts(upTo: threads) {
-            costs.shared[count] = rows.map { size in
-                let batch = texts(size)
-                return time(batch, PassPlan(
-                    mode: .shared, passes: [0..<batch.count], threads: count, estimate: 0, runnerUp: nil), rows: size)
-            }
-            guard count > 1 else { continue }
-            costs.spread[count] = rows.map { size in
-                let each = texts(size).count
-                let batch = Array(repeating: text, count: each * count)
-                let passes = (0..<count).map { $0 * each..<($0 + 1) * each }
-                return time(
-                    batch, PassPlan(mode: .spread, passes: passes, threads: count, estimate: 0, runnerUp: nil),
-                    rows: size)
+        for (trial, seconds) in zip(trials, best) {
+            if trial.spread {
+                costs.spread[trial.threads, default: []].append(seconds)
+            } else {
+                costs.shared[trial.threads, default: []].append(seconds)
             }
         }
         return costs
     }
+
+    /// Rounds of ``measureCosts(threads:)``.
+    static let costRounds = 3
 
     /// One thread's place in a forward pass: its index among `threads`, and the barrier they meet at.
     struct PassStep {

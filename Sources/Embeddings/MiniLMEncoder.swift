@@ -73,7 +73,7 @@ public struct MiniLMEncoder: TextEncoder {
     }
 
     /// Measures now what forward passes cost on this encoder's threads, which the encoder otherwise does at the first
-    /// batch with a choice of plans (about a fifth of a second, once per process and thread count).
+    /// batch with a choice of plans (about half a second, once per process and thread count).
     public func preparePlans() {
         model.measurePassCosts(threads: threads)
     }

@@ -141,3 +141,27 @@ import Testing
     #expect(far < 0.3)
     #expect(encoder.dimension == 384)
 }
+
+/// The measured pass costs the planner compares: for 1, 2 and 3 threads, one positive, finite time per measured
+/// size, shared on every count and spread on every count above one; and a measured plan runs the reference vectors.
+@Test func measuredCostsCoverEveryThreadCountModeAndSize() throws {
+    let model = try InstalledModel.model()
+    let costs = model.encoder.measureCosts(threads: 3)
+    #expect(costs.rows == PassCosts.measuredRows)
+    #expect(Set(costs.shared.keys) == [1, 2, 3])
+    #expect(Set(costs.spread.keys) == [2, 3])
+    for series in Array(costs.shared.values) + Array(costs.spread.values) {
+        #expect(series.count == PassCosts.measuredRows.count)
+        #expect(series.allSatisfy { $0 > 0 && $0.isFinite })
+    }
+    let entries = Array(Reference.shared.texts.prefix(12))
+    let sequences = entries.map { model.tokenizer.tokenize($0.text).ids }
+    let plan = PassPlan(
+        lengths: sequences.map(\.count), threads: 3, maxTokensPerPass: 64, costs: costs,
+        layers: model.config.layerCount)
+    #expect(plan.estimate > 0)
+    let vectors = model.encoder.embed(sequences, plan: plan)
+    for (index, entry) in entries.enumerated() {
+        #expect(Reference.maxDifference(vectors[index], entry.vector) <= 1e-5, "\(plan.summary)")
+    }
+}

@@ -40,6 +40,16 @@ public struct EmbeddingBenchmark {
         report.openBLASCore = OpenBLASInfo.coreName
         report.engines = references.map(\.engine)
         report.vectorsCompared = vectorsCompared
+        for count in threads where count > 1 {
+            // The encoder times its passes for its plans on first need; here, before anything else runs, not in the
+            // middle of a cell.
+            var planned = encoder
+            planned.threads = count
+            let began = DispatchTime.now().uptimeNanoseconds
+            planned.preparePlans()
+            let took = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
+            progress("measured ChatLab's pass costs on \(count) threads in \(String(format: "%.2f", took)) s")
+        }
         let ours = texts.sets.map { set in
             (set.name, encoder.encodeDetailed(Array(set.texts.prefix(vectorsCompared))).map(\.vector))
         }
@@ -61,15 +71,6 @@ public struct EmbeddingBenchmark {
         defer { BLASThreads.set(original) }
 
         try measurePeaks(into: &report, references: references, progress: progress)
-        for count in threads where count > 1 {
-            // The encoder times its passes for its plans on first need; here, with the references idle, not in the
-            // middle of a cell.
-            progress("measuring ChatLab's pass costs on \(count) threads")
-            pause()
-            var planned = encoder
-            planned.threads = count
-            planned.preparePlans()
-        }
         for count in threads {
             for set in texts.sets {
                 for batch in batches {
