@@ -1,5 +1,4 @@
 import CKernels
-import Dispatch
 
 /// The BERT forward pass with mean pooling and L2 normalisation, over stacked batches: the tokens of the texts of
 /// a pass form one `[tokens, hidden]` matrix (no padding), every linear layer is one product on prepacked weights
@@ -98,7 +97,6 @@ struct BertEncoder: Sendable {
         struct Trial {
             var threads: Int
             var spread: Bool
-            var size: Int
             var batch: [[Int32]]
             var plan: PassPlan
             var layers: Int
@@ -110,7 +108,7 @@ struct BertEncoder: Sendable {
                     let each = max(1, size / text.count)
                     let passes = spread ? (0..<count).map { $0 * each..<($0 + 1) * each } : [0..<each]
                     trials.append(Trial(
-                        threads: count, spread: spread, size: size,
+                        threads: count, spread: spread,
                         batch: Array(repeating: text, count: passes.last!.upperBound),
                         plan: PassPlan(
                             mode: spread ? .spread : .shared, passes: passes, threads: count, estimate: 0,
@@ -123,10 +121,8 @@ struct BertEncoder: Sendable {
         var best = Array(repeating: Double.infinity, count: trials.count)
         for _ in 0..<Self.costRounds {
             for (index, trial) in trials.enumerated() {
-                let start = DispatchTime.now().uptimeNanoseconds
-                _ = embed(trial.batch, plan: trial.plan, layers: trial.layers)
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(trial.layers)
-                best[index] = min(best[index], seconds)
+                let seconds = Stopwatch.seconds { _ = embed(trial.batch, plan: trial.plan, layers: trial.layers) }
+                best[index] = min(best[index], seconds / Double(trial.layers))
             }
         }
         var costs = PassCosts(rows: rows, shared: [:], spread: [:])

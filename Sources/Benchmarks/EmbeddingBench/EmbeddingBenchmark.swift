@@ -45,9 +45,7 @@ public struct EmbeddingBenchmark {
             // middle of a cell.
             var planned = encoder
             planned.threads = count
-            let began = DispatchTime.now().uptimeNanoseconds
-            planned.preparePlans()
-            let took = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
+            let took = Stopwatch.seconds { planned.preparePlans() }
             progress("measured ChatLab's pass costs on \(count) threads in \(String(format: "%.2f", took)) s")
         }
         let ours = texts.sets.map { set in
