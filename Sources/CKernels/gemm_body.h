@@ -13,17 +13,27 @@ typedef float FN(vec) __attribute__((ext_vector_type(VW), aligned(4)));
 #define V FN(vec)
 
 // R rows of a tile: c[R, NR] = start[R, NR] + a[kc, MR (R used)] · b[kc, NR], where `start` is a broadcast bias
-// row (lds 0) or the partial sums of earlier input blocks (lds = ldc); GELU applied in registers when G.
+// row (lds 0) or the partial sums of earlier input blocks (lds = ldc); GELU applied in registers when G. With PF
+// (the first tile of a panel) it also prefetches its own panel a few steps ahead into L1 and, step for step, the
+// panel read next (`next`) into L2: the weights, larger than the caches, then stream from memory while a panel
+// is computed instead of stalling the first tile of the next one.
 static inline __attribute__((always_inline)) void FN(tile)(
     const int PF, const int G, const int R, const float *a, const float *b, long kc, float *c, long ldc, const float *start,
-    long lds) {
+    long lds, const float *next) {
     V acc0[MR], acc1[MR];
     for (int r = 0; r < R; r++) {
         acc0[r] = *(const V *)(start + r * lds);
         acc1[r] = *(const V *)(start + r * lds + VW);
     }
     for (long k = 0; k < kc; k++) {
-        if (PF) __builtin_prefetch(b + (k + GEMM_PREFETCH) * NR);
+        if (PF) {
+            __builtin_prefetch(b + (k + GEMM_PREFETCH) * NR);
+            __builtin_prefetch(next + k * NR, 0, 2);
+#if NR * 4 > 64 // a step of the panel spans two cache lines
+            __builtin_prefetch(b + (k + GEMM_PREFETCH) * NR + VW);
+            __builtin_prefetch(next + k * NR + VW, 0, 2);
+#endif
+        }
         V b0 = *(const V *)(b + k * NR);
         V b1 = *(const V *)(b + k * NR + VW);
         for (int r = 0; r < R; r++) {
@@ -49,16 +59,16 @@ static inline __attribute__((always_inline)) void FN(tile)(
 }
 
 static void FN(tile_rows)(int prefetch, int gelu, int rows, const float *a, const float *b, long kc, float *c,
-                          long ldc, const float *start, long lds) {
+                          long ldc, const float *start, long lds, const float *next) {
     switch (rows) {
 #define GEMM_CASE(n) \
     case n: \
         if (gelu) { \
-            if (prefetch) FN(tile)(1, 1, n, a, b, kc, c, ldc, start, lds); \
-            else FN(tile)(0, 1, n, a, b, kc, c, ldc, start, lds); \
+            if (prefetch) FN(tile)(1, 1, n, a, b, kc, c, ldc, start, lds, next); \
+            else FN(tile)(0, 1, n, a, b, kc, c, ldc, start, lds, next); \
         } else { \
-            if (prefetch) FN(tile)(1, 0, n, a, b, kc, c, ldc, start, lds); \
-            else FN(tile)(0, 0, n, a, b, kc, c, ldc, start, lds); \
+            if (prefetch) FN(tile)(1, 0, n, a, b, kc, c, ldc, start, lds, next); \
+            else FN(tile)(0, 0, n, a, b, kc, c, ldc, start, lds, next); \
         } \
         break;
         GEMM_CASE(1) GEMM_CASE(2) GEMM_CASE(3) GEMM_CASE(4) GEMM_CASE(5) GEMM_CASE(6)
@@ -90,6 +100,11 @@ static void FN(gemm)(const float *x, long lda, long rows, long k, const float *p
             }
             for (long p = panel_first; p < panel_last; p++) {
                 const float *panel = packed + p * NR * k + k0 * NR;
+                // The panel the tiles read after this one, prefetched by this panel's first tile.
+                const float *next = p + 1 < panel_last ? panel + NR * k
+                                    : k0 + kc < k       ? packed + panel_first * NR * k + (k0 + kc) * NR
+                                    : m0 + mc < rows    ? packed + panel_first * NR * k
+                                                        : panel;
                 long cols = n - p * NR < NR ? n - p * NR : NR;
                 for (long r0 = 0; r0 < mc; r0 += MR) {
                     int R = (int)(mc - r0 < MR ? mc - r0 : MR);
@@ -98,12 +113,12 @@ static void FN(gemm)(const float *x, long lda, long rows, long k, const float *p
                     long lds = k0 == 0 ? 0 : ldy;
                     int g = gelu && last;
                     if (cols == NR) {
-                        FN(tile_rows)(r0 == 0, g, R, scratch + r0 * kc, panel, kc, out, ldy, start, lds);
+                        FN(tile_rows)(r0 == 0, g, R, scratch + r0 * kc, panel, kc, out, ldy, start, lds, next);
                     } else {
                         float part[MR * NR];
                         for (int r = 0; r < R; r++)
                             for (int j = 0; j < NR; j++) part[r * NR + j] = j < cols ? start[r * lds + j] : 0;
-                        FN(tile_rows)(r0 == 0, g, R, scratch + r0 * kc, panel, kc, part, NR, part, NR);
+                        FN(tile_rows)(r0 == 0, g, R, scratch + r0 * kc, panel, kc, part, NR, part, NR, next);
                         for (int r = 0; r < R; r++)
                             for (int j = 0; j < cols; j++) out[r * ldy + j] = part[r * NR + j];
                     }

@@ -14,6 +14,8 @@ struct BertEncoder: Sendable {
     private let workspaces = Locked<[ForwardBuffers]>([])
     /// What passes cost here, by the most threads a plan may use: measured at the first batch that has a choice.
     private let measuredCosts = Locked<[Int: PassCosts]>([:])
+    /// How much longer or shorter than estimated the planned batches took, by mode and threads.
+    private let corrections = Locked(PlanCorrection())
 
     init(weights: BertWeights) {
         self.weights = weights
@@ -23,8 +25,8 @@ struct BertEncoder: Sendable {
 
     /// One unit vector per token sequence. Each sequence must be non-empty and at most `maxPositions` long.
     /// The texts run as `plan` says (see ``PassPlan``); a text's vector does not depend on the plan (within float
-    /// rounding).
-    func embed(_ sequences: [[Int32]], plan: PassPlan, layers: Int? = nil) -> [[Float]] {
+    /// rounding). A plan with an estimate records how long it took against it (``PlanCorrection``).
+    func embed(_ sequences: [[Int32]], plan: PassPlan) -> [[Float]] {
         guard !sequences.isEmpty else { return [] }
         let results = UnsafeMutableBufferPointer<[Float]>.allocate(capacity: sequences.count)
         results.initialize(repeating: [])
@@ -34,44 +36,56 @@ struct BertEncoder: Sendable {
         workspaces.withLock { workspaces in
             let sets = plan.mode == .spread ? plan.threads : 1
             while workspaces.count < sets { workspaces.append(ForwardBuffers(config: config, build: weights.build)) }
+            let seconds: Double
             switch plan.mode {
             case .shared:
                 let buffers = workspaces[0]
                 buffers.reserve(rows: largest, longest: longest, threads: plan.threads)
                 let barrier = plan.threads > 1 ? TeamBarrier(threads: plan.threads) : nil
-                team.run(plan.threads) { worker in
-                    for pass in plan.passes {
-                        let step = PassStep(worker: worker, threads: plan.threads, barrier: barrier)
-                        forward(sequences, pass, step, layers: layers, buffers: buffers, into: results)
+                seconds = Stopwatch.seconds {
+                    team.run(plan.threads) { worker in
+                        for pass in plan.passes {
+                            let step = PassStep(worker: worker, threads: plan.threads, barrier: barrier)
+                            forward(sequences, pass, step, buffers: buffers, into: results)
+                        }
                     }
                 }
             case .spread:
                 for buffers in workspaces.prefix(sets) { buffers.reserve(rows: largest, longest: longest, threads: 1) }
                 let next = Locked(0)
                 let spread = Array(workspaces.prefix(sets))
-                team.run(plan.threads) { worker in
-                    while true {
-                        let index = next.withLock { value in
-                            defer { value += 1 }
-                            return value
+                seconds = Stopwatch.seconds {
+                    team.run(plan.threads) { worker in
+                        while true {
+                            let index = next.withLock { value in
+                                defer { value += 1 }
+                                return value
+                            }
+                            guard index < plan.passes.count else { return }
+                            forward(sequences, plan.passes[index], .alone, buffers: spread[worker], into: results)
                         }
-                        guard index < plan.passes.count else { return }
-                        forward(
-                            sequences, plan.passes[index], .alone, layers: layers, buffers: spread[worker],
-                            into: results)
                     }
+                }
+            }
+            if plan.estimate > 0 {
+                corrections.withLock {
+                    $0.record(plan.mode, threads: plan.threads, estimate: plan.estimate, seconds: seconds)
                 }
             }
         }
         return Array(results)
     }
 
+    /// The factors ``plan(lengths:threads:maxTokensPerPass:)`` corrects its estimates by, so far.
+    var correction: PlanCorrection { corrections.withLock { $0 } }
+
     /// The cheapest plan for sequences of `lengths` tokens on up to `threads` threads, by what passes were measured
-    /// to cost here (measured on first need, about half a second per thread count).
+    /// to cost here (measured on first need, about half a second per thread count), corrected by what earlier
+    /// batches took.
     func plan(lengths: [Int], threads: Int, maxTokensPerPass: Int) -> PassPlan {
         PassPlan(
             lengths: lengths, threads: threads, maxTokensPerPass: maxTokensPerPass,
-            costs: threads > 1 ? costs(threads: threads) : nil, layers: config.layerCount)
+            costs: threads > 1 ? costs(threads: threads) : nil, layers: config.layerCount, correction: correction)
     }
 
     /// The measured ``PassCosts`` for plans on up to `threads` threads (measured once per count).
@@ -85,9 +99,11 @@ struct BertEncoder: Sendable {
     }
 
     /// Times passes of ``PassCosts/measuredRows`` tokens (texts of 16 tokens) shared on each thread count, and as
-    /// concurrent spread passes, per layer. Small passes run every layer: their weights come from memory, not cache
-    /// (all layers are larger than the last-level cache), and a single layer timed again and again would stay cached
-    /// and look faster than it is. Large passes are limited by arithmetic, and one layer of them tells the cost.
+    /// concurrent spread passes, per layer. Every pass runs every layer, as real passes do: the layers together are
+    /// larger than the last-level cache, so their weights come from memory, and a single layer timed again and again
+    /// would stay cached and look cheaper than it is, more so for shared passes than for spread ones (measured on a
+    /// Zen 5: one layer made shared 256-token passes on 2 threads look 15 % cheaper than six did, so they were chosen
+    /// over spread passes that ran 12–24 % faster).
     /// Each pass is run once to warm up, then every pass is timed once per round, for ``costRounds`` rounds, and
     /// the fastest time of each counts: the plans compared were measured side by side, so a neighbour's burst or
     /// a drift in the machine's speed slows one round of all of them rather than all rounds of one.
@@ -99,7 +115,6 @@ struct BertEncoder: Sendable {
             var spread: Bool
             var batch: [[Int32]]
             var plan: PassPlan
-            var layers: Int
         }
         var trials: [Trial] = []
         for count in PassCosts.threadCounts(upTo: threads) {
@@ -112,17 +127,16 @@ struct BertEncoder: Sendable {
                         batch: Array(repeating: text, count: passes.last!.upperBound),
                         plan: PassPlan(
                             mode: spread ? .spread : .shared, passes: passes, threads: count, estimate: 0,
-                            runnerUp: nil),
-                        layers: size <= 64 ? config.layerCount : 1))
+                            runnerUp: nil)))
                 }
             }
         }
-        for trial in trials { _ = embed(trial.batch, plan: trial.plan, layers: trial.layers) }
+        for trial in trials { _ = embed(trial.batch, plan: trial.plan) }
         var best = Array(repeating: Double.infinity, count: trials.count)
         for _ in 0..<Self.costRounds {
             for (index, trial) in trials.enumerated() {
-                let seconds = Stopwatch.seconds { _ = embed(trial.batch, plan: trial.plan, layers: trial.layers) }
-                best[index] = min(best[index], seconds / Double(trial.layers))
+                let seconds = Stopwatch.seconds { _ = embed(trial.batch, plan: trial.plan) }
+                best[index] = min(best[index], seconds / Double(config.layerCount))
             }
         }
         var costs = PassCosts(rows: rows, shared: [:], spread: [:])
@@ -159,7 +173,7 @@ struct BertEncoder: Sendable {
     /// This thread's part of the forward pass of `sequences[pass]` stacked into one matrix; writes each text's
     /// vector into `results` at its index.
     private func forward(
-        _ all: [[Int32]], _ pass: Range<Int>, _ step: PassStep, layers: Int?, buffers: ForwardBuffers,
+        _ all: [[Int32]], _ pass: Range<Int>, _ step: PassStep, buffers: ForwardBuffers,
         into results: UnsafeMutableBufferPointer<[Float]>
     ) {
         let c = config
@@ -177,7 +191,7 @@ struct BertEncoder: Sendable {
             hidden, adding: nil, rows: rows, width: h, gamma: weights.embeddingNormGamma,
             beta: weights.embeddingNormBeta, epsilon: c.layerNormEpsilon)
         step.sync()
-        for layer in weights.layers.prefix(layers ?? weights.layers.count) {
+        for layer in weights.layers {
             layer.qkv.apply(hidden, rows: total, panels: step.share(layer.qkv.panels), into: qkv, scratch: scratch)
             step.sync()
             attention(

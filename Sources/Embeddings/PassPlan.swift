@@ -6,7 +6,8 @@
 ///   waits for another between steps.
 ///
 /// The plan is chosen by measured cost (``PassCosts``), not by thresholds: every shared plan on 1, 2, 4 … threads and
-/// every spread plan on 2, 4 … threads with 1, 2, 4 … passes per thread is estimated, and the cheapest runs.
+/// every spread plan on 2, 4 … threads with 1, 2, 4 … passes per thread is estimated, each estimate corrected by what
+/// earlier batches of its kind took (``PlanCorrection``), and the cheapest runs.
 struct PassPlan: Equatable {
     enum Mode: Equatable { case spread, shared }
 
@@ -29,8 +30,11 @@ struct PassPlan: Equatable {
 
     /// A plan for texts of `lengths` tokens on up to `threads` threads, no pass over `maxTokensPerPass` tokens (a
     /// longer text gets a pass of its own; spread passes in flight together stay within it), each layer of a pass
-    /// costing what `costs` says, `layers` layers.
-    init(lengths: [Int], threads: Int, maxTokensPerPass: Int, costs: PassCosts?, layers: Int = 1) {
+    /// costing what `costs` says, `layers` layers, times `correction`'s factor for the plan's mode and threads.
+    init(
+        lengths: [Int], threads: Int, maxTokensPerPass: Int, costs: PassCosts?, layers: Int = 1,
+        correction: PlanCorrection = PlanCorrection()
+    ) {
         let chunks = Self.chunks(lengths, maxTokens: maxTokensPerPass)
         guard let costs, threads > 1 else {
             self.init(mode: .shared, passes: chunks, threads: 1, estimate: 0, runnerUp: nil)
@@ -41,7 +45,8 @@ struct PassPlan: Equatable {
         for count in PassCosts.threadCounts(upTo: threads) {
             let seconds = chunks.reduce(0) { $0 + costs.seconds(rows: tokens($1), threads: count, spread: false) }
             candidates.append(PassPlan(
-                mode: .shared, passes: chunks, threads: count, estimate: seconds * Double(layers), runnerUp: nil))
+                mode: .shared, passes: chunks, threads: count,
+                estimate: seconds * Double(layers) * correction.factor(.shared, threads: count), runnerUp: nil))
         }
         for count in PassCosts.threadCounts(upTo: threads) where count > 1 && lengths.count >= count {
             let budget = max(1, maxTokensPerPass / count)
@@ -53,7 +58,8 @@ struct PassPlan: Equatable {
                         costs.seconds(rows: tokens($0), threads: count, spread: true)
                     }, threads: count)
                     candidates.append(PassPlan(
-                        mode: .spread, passes: passes, threads: count, estimate: seconds * Double(layers),
+                        mode: .spread, passes: passes, threads: count,
+                        estimate: seconds * Double(layers) * correction.factor(.spread, threads: count),
                         runnerUp: nil))
                 }
                 perThread *= 2
