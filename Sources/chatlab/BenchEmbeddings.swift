@@ -11,19 +11,19 @@ extension ChatLab {
             abstract: "all-MiniLM-L6-v2 speed by thread count, text length and batch size, against PyTorch and ONNX "
                 + "Runtime.",
             discussion: """
-                Encodes the short and the long texts of --texts (cache off) at each batch size on each thread
-                count, and prints texts/s, tokens/s, GFLOP/s, the plan the encoder chose, and the share of the
-                machine's best peak sgemm rate (2048³ float32 products sustained for --seconds: OpenBLAS sampled in
-                every round of every cell, and before and after the cells with OpenBLAS and each reference engine's
-                own library; a cell's peak is the higher of OpenBLAS's sample alongside it and the references' highest
-                of the run). The reference engines (--references: torch, sentence-transformers on PyTorch; onnx,
-                ONNX Runtime fp32 with its fast tokenizer and numpy pooling, as fastembed runs it) run from a Python
-                that imports them (--python, else the venv that make bench-embeddings-compare fills, else python3)
-                on the same texts in the same run: every cell runs --rounds rounds, the engines taking turns, and the
-                fastest round of each counts; each also returns the vectors of the first texts, compared with
-                ChatLab's. Prints which kernel OpenBLAS chose (make bench-embeddings unsets OPENBLAS_CORETYPE and
-                OPENBLAS_L2_SIZE for this command, as on a user's machine). Ends with the goals of issue 23, met or
-                missed. Relative paths that do not exist here are looked up in the repository the binary was built
+                Encodes the short and the long texts of --texts (cache off) at each batch size on each thread \
+                count, and prints texts/s, tokens/s, GFLOP/s, the plan the encoder chose, and the share of the \
+                machine's best peak sgemm rate (2048³ float32 products sustained for --seconds: OpenBLAS sampled in \
+                every round of every cell, and before and after the cells with OpenBLAS and each reference engine's \
+                own library; a cell's peak is the higher of OpenBLAS's sample alongside it and the references' highest \
+                of the run). The reference engines (--references: torch, sentence-transformers on PyTorch; onnx, \
+                ONNX Runtime fp32 with its fast tokenizer and numpy pooling, as fastembed runs it) run from a Python \
+                that imports them (--python, else the venv that make bench-embeddings-compare fills, else python3) \
+                on the same texts in the same run: every cell runs --rounds rounds, the engines taking turns, and the \
+                fastest round of each counts; each also returns the vectors of the first texts, compared with \
+                ChatLab's. Prints which kernel OpenBLAS chose (make bench-embeddings unsets OPENBLAS_CORETYPE and \
+                OPENBLAS_L2_SIZE for this command, as on a user's machine). Ends with the goals of issue 23, met or \
+                missed. Relative paths that do not exist here are looked up in the repository the binary was built \
                 in. Build with -c release:
                 make bench-embeddings / make bench-embeddings-compare.
                 """)

@@ -9,9 +9,9 @@ extension ChatLab {
             commandName: "rules",
             abstract: "Measure rules × conversations per second, against CPython's eval on the same inputs.",
             discussion: """
-                Checks 20 oracle rules on N generated SENSEI-shaped conversations with ChatLab's rule language
+                Checks 20 oracle rules on N generated SENSEI-shaped conversations with ChatLab's rule language \
                 (parsing included), then runs scripts/bench_rules_python.py on the same conversations and expressions:
-                CPython's eval of the rule text per check (as SENSEI does) and of expressions compiled once.
+                CPython's eval of the rule text per check (as SENSEI does) and of expressions compiled once. \
                 Build with -c release for meaningful numbers.
                 """)
 

@@ -11,12 +11,12 @@ extension ChatLab {
             abstract: "Measure chatter requests per second against a bot server, next to wrk on the same endpoint.",
             discussion: """
                 Start a server first (make bench does it all): chatlab serve --bot reference --port 8099
-                For each concurrency level, runs that many conversations at a time (a script against an http
-                chatter on URL), counts the http chatter's requests per second over the conversation phase, then
-                runs wrk with as many connections on the same endpoint, each connection carrying conversations of
-                the same lines and length (scripts/wrk_chat.lua), so the server does the same work for both. Prints a
-                table with a row per endpoint and level, and this process's peak memory. Build with -c release for
-                meaningful numbers. An https endpoint with a private CA needs --ca-file (the http chatter verifies the
+                For each concurrency level, runs that many conversations at a time (a script against an http \
+                chatter on URL), counts the http chatter's requests per second over the conversation phase, then \
+                runs wrk with as many connections on the same endpoint, each connection carrying conversations of \
+                the same lines and length (scripts/wrk_chat.lua), so the server does the same work for both. Prints a \
+                table with a row per endpoint and level, and this process's peak memory. Build with -c release for \
+                meaningful numbers. An https endpoint with a private CA needs --ca-file (the http chatter verifies the \
                 server with it); wrk never verifies certificates.
 
                 Example: chatlab bench serve --ca-file ca.pem \\

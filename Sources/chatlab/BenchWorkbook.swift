@@ -10,14 +10,14 @@ extension ChatLab {
             commandName: "workbook",
             abstract: "Measure how fast report.xlsx is written, against Python's XlsxWriter.",
             discussion: """
-                Writes a synthetic report.xlsx of RUNS runs × ROUNDS rounds (two utterances of about 60 characters,
-                three scorers with verdict, score and note: about 1.3 million cells for 1,000 × 100) through
-                ChatLab's run workbook, and the same cells with Python's XlsxWriter in constant-memory mode
-                (scripts/bench_workbook_xlsxwriter.py; XlsxWriter is installed into a throwaway venv under /tmp
-                when python3 lacks it). Every measurement runs in its own process, which reports its wall time and
-                peak resident memory (VmHWM). The full size is written --repeat times by each tool, alternating, and
-                the fastest time of each is compared (a shared machine's noise only ever adds time); the table shows
-                every time. Also measures ChatLab at a few smaller sizes to show that memory stays flat. Build with
+                Writes a synthetic report.xlsx of RUNS runs × ROUNDS rounds (two utterances of about 60 characters, \
+                three scorers with verdict, score and note: about 1.3 million cells for 1,000 × 100) through \
+                ChatLab's run workbook, and the same cells with Python's XlsxWriter in constant-memory mode \
+                (scripts/bench_workbook_xlsxwriter.py; XlsxWriter is installed into a throwaway venv under /tmp \
+                when python3 lacks it). Every measurement runs in its own process, which reports its wall time and \
+                peak resident memory (VmHWM). The full size is written --repeat times by each tool, alternating, and \
+                the fastest time of each is compared (a shared machine's noise only ever adds time); the table shows \
+                every time. Also measures ChatLab at a few smaller sizes to show that memory stays flat. Build with \
                 -c release for meaningful numbers: make bench-workbook.
                 """)
 

@@ -9,7 +9,7 @@ extension ChatLab {
             abstract: "Print the sentence embedding of each input line as a JSON array of floats, one per line.",
             discussion: """
                 The default encoder is all-MiniLM-L6-v2, computed locally (install it once with \
-                'chatlab models install'); texts over 256 tokens are truncated and reported on standard error.
+                'chatlab models install'); texts over 256 tokens are truncated and reported on standard error. \
                 --encoder remote asks an OpenAI-compatible /v1/embeddings server instead.
 
                 Examples:

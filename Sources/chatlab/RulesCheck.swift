@@ -11,8 +11,8 @@ extension ChatLab {
             commandName: "check",
             abstract: "Check rules on a report folder or on SENSEI conversation files.",
             discussion: """
-                Prints one row per rule (and SENSEI's built-in error rows). Exits 1 when a rule fails or errors on
-                some conversation, 0 otherwise (the built-in error rows and "not evaluated" checks do not change it),
+                Prints one row per rule (and SENSEI's built-in error rows). Exits 1 when a rule fails or errors on \
+                some conversation, 0 otherwise (the built-in error rows and "not evaluated" checks do not change it), \
                 2 when a rule file or the conversations cannot be read.
 
                   chatlab rules check rules/ --on reports/demo-latest --csv results.csv --out reports/demo-latest

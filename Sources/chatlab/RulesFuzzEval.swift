@@ -10,8 +10,8 @@ extension ChatLab {
             commandName: "fuzz-eval",
             abstract: "Evaluate generated expressions and rule files read from standard input (for the fuzzer).",
             discussion: """
-                Each input line is a JSON object: {"e": "<expression>"} is parsed and evaluated on a sample
-                conversation; {"r": "<rule file text>"} is loaded and checked on three sample conversations. One
+                Each input line is a JSON object: {"e": "<expression>"} is parsed and evaluated on a sample \
+                conversation; {"r": "<rule file text>"} is loaded and checked on three sample conversations. One \
                 output line per input: the outcome's kind. The last line is 'done <count>'.
                 """,
             shouldDisplay: false)

@@ -11,10 +11,10 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Serve a chatter over HTTP, WebSocket and the OpenAI chat completions shape (or HTTPS and WSS).",
             discussion: """
-                Endpoints: POST /chat {"session": "s1", "message": "Hi"} -> {"reply": "..."};
-                GET /ws (WebSocket; text frames {"message": "..."} -> {"reply": "..."});
-                POST /v1/chat/completions (OpenAI shape, "stream": true for server-sent events).
-                The server keeps each session's history. It runs until it is stopped (Ctrl-C).
+                Endpoints: POST /chat {"session": "s1", "message": "Hi"} -> {"reply": "..."}; \
+                GET /ws (WebSocket; text frames {"message": "..."} -> {"reply": "..."}); \
+                POST /v1/chat/completions (OpenAI shape, "stream": true for server-sent events). \
+                The server keeps each session's history. It runs until it is stopped (Ctrl-C). \
                 With --tls-cert and --tls-key (PEM files) the same endpoints are served over HTTPS and WSS only.
 
                 Example: chatlab serve --bot reference --port 8080

@@ -7,10 +7,10 @@ extension ChatLab {
         static let configuration = CommandConfiguration(
             abstract: "Write a report folder as one self-contained HTML page, with failing turns filterable.",
             discussion: """
-                Reads config.yaml, experiment.json and transcripts/*.jsonl, scores the transcripts with the config's
-                scorers (writing nothing into the folder) and writes one HTML file that loads nothing from the
-                network: the checks with pass rates and rules, why conversations ended, token usage, and every
-                conversation turn by turn with each check's verdict. Tick "only failing turns" (or open the page
+                Reads config.yaml, experiment.json and transcripts/*.jsonl, scores the transcripts with the config's \
+                scorers (writing nothing into the folder) and writes one HTML file that loads nothing from the \
+                network: the checks with pass rates and rules, why conversations ended, token usage, and every \
+                conversation turn by turn with each check's verdict. Tick "only failing turns" (or open the page \
                 with #failures, or #failures=ML-A6 for one check) to hide passing turns.
 
                 Example: chatlab view reports/demo-latest --out demo.html
