@@ -36,37 +36,34 @@ struct BertEncoder: Sendable {
         workspaces.withLock { workspaces in
             let sets = plan.mode == .spread ? plan.threads : 1
             while workspaces.count < sets { workspaces.append(ForwardBuffers(config: config, build: weights.build)) }
-            let seconds: Double
+            let work: (Int) -> Void
             switch plan.mode {
             case .shared:
                 let buffers = workspaces[0]
                 buffers.reserve(rows: largest, longest: longest, threads: plan.threads)
                 let barrier = plan.threads > 1 ? TeamBarrier(threads: plan.threads) : nil
-                seconds = Stopwatch.seconds {
-                    team.run(plan.threads) { worker in
-                        for pass in plan.passes {
-                            let step = PassStep(worker: worker, threads: plan.threads, barrier: barrier)
-                            forward(sequences, pass, step, buffers: buffers, into: results)
-                        }
+                work = { worker in
+                    for pass in plan.passes {
+                        let step = PassStep(worker: worker, threads: plan.threads, barrier: barrier)
+                        forward(sequences, pass, step, buffers: buffers, into: results)
                     }
                 }
             case .spread:
                 for buffers in workspaces.prefix(sets) { buffers.reserve(rows: largest, longest: longest, threads: 1) }
                 let next = Locked(0)
                 let spread = Array(workspaces.prefix(sets))
-                seconds = Stopwatch.seconds {
-                    team.run(plan.threads) { worker in
-                        while true {
-                            let index = next.withLock { value in
-                                defer { value += 1 }
-                                return value
-                            }
-                            guard index < plan.passes.count else { return }
-                            forward(sequences, plan.passes[index], .alone, buffers: spread[worker], into: results)
+                work = { worker in
+                    while true {
+                        let index = next.withLock { value in
+                            defer { value += 1 }
+                            return value
                         }
+                        guard index < plan.passes.count else { return }
+                        forward(sequences, plan.passes[index], .alone, buffers: spread[worker], into: results)
                     }
                 }
             }
+            let seconds = Stopwatch.seconds { team.run(plan.threads, work) }
             if plan.estimate > 0 {
                 corrections.withLock {
                     $0.record(plan.mode, threads: plan.threads, estimate: plan.estimate, seconds: seconds)

@@ -28,7 +28,7 @@ struct PlanCorrection: Equatable, Sendable {
     mutating func record(_ mode: PassPlan.Mode, threads: Int, estimate: Double, seconds: Double) {
         guard estimate > 0, estimate.isFinite, seconds > 0, seconds.isFinite else { return }
         let key = Key(mode: mode, threads: threads)
-        for other in factors.keys where other != key { factors[other]! += (1 - factors[other]!) * Self.decay }
+        for (other, factor) in factors where other != key { factors[other] = factor + (1 - factor) * Self.decay }
         let current = factors[key] ?? 1
         let implied = current * min(max(seconds / estimate, Self.bounds.lowerBound), Self.bounds.upperBound)
         factors[key] = current + (implied - current) * Self.weight
